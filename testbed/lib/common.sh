@@ -1,0 +1,40 @@
+# Shared by the testbed scripts: where things live, which clouds exist, small helpers.
+# Sourced, never run. Every script runs the services with Debian's /usr/bin/python3: the
+# python3 first on a developer's PATH (pyenv, venv) has none of the OpenStack libraries.
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export DEBIAN_FRONTEND=noninteractive
+
+TESTBED_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TESTBED_LIB=$TESTBED_HOME/lib
+# All state (configs, logs, PIDs, image and volume data) lives below one directory.
+TESTBED_STATE=${SKYLIFT_TESTBED_STATE:-/var/lib/skylift-testbed}
+TESTBED_PASSWORD=testbed
+TESTBED_REGION=RegionOne
+CLOUDS_YAML=$TESTBED_STATE/clouds.yaml
+
+# cloud name -> short id (database and vhost prefix) and port offset.
+# The source uses the standard OpenStack ports, the destination the same plus 100.
+declare -A CLOUD_ID=([skylift-src]=src [skylift-dst]=dst)
+declare -A CLOUD_OFFSET=([skylift-src]=0 [skylift-dst]=100)
+CLOUDS=(skylift-src skylift-dst)
+
+log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+die() { printf 'testbed: %s\n' "$*" >&2; exit 1; }
+
+# wait_for SECONDS DESCRIPTION COMMAND...: polls once a second until COMMAND succeeds.
+wait_for() {
+  local limit=$1 what=$2 i
+  shift 2
+  for ((i = 0; i < limit; i++)); do
+    "$@" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  die "timed out after ${limit}s waiting for $what"
+}
+
+# http_answers URL: true when something answers HTTP there (any status).
+http_answers() { curl -s -o /dev/null --max-time 5 "$1"; }
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+require_root() { [ "$(id -u)" = 0 ] || die "run as root (the testbed installs packages and bind-mounts a directory)"; }
