@@ -66,6 +66,7 @@ write_configs() {
 connection = $DB/${ID}_keystone
 [token]
 provider = fernet
+expiration = ${CLOUD_TOKEN_LIFETIME[$NAME]}
 [fernet_tokens]
 key_repository = $R/keystone/fernet-keys
 [fernet_receipts]
@@ -293,7 +294,9 @@ share_mount_point() {
 }
 
 start() {
-  [ -f "$R/.initialized" ] || init
+  # Configs are rewritten on every start, so a change to this script reaches a running testbed
+  # with a `down` and an `up`.
+  if [ -f "$R/.initialized" ]; then write_configs; else init; fi
   local mp; mp=$(share_mount_point)
   mkdir -p "$mp"
   mountpoint -q "$mp" || mount --bind "$R/nfs-export" "$mp"

@@ -16,6 +16,9 @@ CLOUDS_YAML=$TESTBED_STATE/clouds.yaml
 # The source uses the standard OpenStack ports, the destination the same plus 100.
 declare -A CLOUD_ID=([skylift-src]=src [skylift-dst]=dst)
 declare -A CLOUD_OFFSET=([skylift-src]=0 [skylift-dst]=100)
+# Keystone token lifetime in seconds. The destination's is short on purpose: clients must
+# renew tokens during long work, and the integration tests see that happen within a minute.
+declare -A CLOUD_TOKEN_LIFETIME=([skylift-src]=3600 [skylift-dst]=60)
 CLOUDS=(skylift-src skylift-dst)
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }

@@ -1,0 +1,91 @@
+package io.skylift.model;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The kinds of resource Skylift knows, each with the {@link Scope} its names are unique in.
+ *
+ * <p>Declaration order is a plausible creation order (identity, then catalog, then network, then
+ * compute); {@link ResourceGraph} uses it only to break ties between resources that do not depend
+ * on each other, so output is stable from run to run.
+ *
+ * <p>Scoping follows where OpenStack makes names unique and where a migration recreates them:
+ * <ul>
+ *   <li>global: {@code project}, {@code user}, {@code flavor} and {@code volume_type} (admin-made;
+ *       private ones have access lists, but their names share one namespace);
+ *   <li>per user: {@code keypair}, because Nova keys belong to a user and follow them into every
+ *       project, so they are recreated as that user;
+ *   <li>per project: everything else, including public images and shared or external networks,
+ *       which are owned by the project that created them (usually {@code admin}).
+ * </ul>
+ * Types that have no name in the cloud ({@code router_interface}, {@code security_group_rule},
+ * {@code role_assignment}, {@code quota}, often {@code port} and {@code floating_ip}) get a stable
+ * name from the provider that inventories them, for example {@code router_interface:demo/r1/sub1}.
+ */
+public enum ResourceType {
+    PROJECT("project", Scope.GLOBAL),
+    USER("user", Scope.GLOBAL),
+    ROLE_ASSIGNMENT("role_assignment", Scope.PROJECT),
+    QUOTA("quota", Scope.PROJECT),
+    FLAVOR("flavor", Scope.GLOBAL),
+    VOLUME_TYPE("volume_type", Scope.GLOBAL),
+    KEYPAIR("keypair", Scope.USER),
+    IMAGE("image", Scope.PROJECT),
+    NETWORK("network", Scope.PROJECT),
+    SUBNET("subnet", Scope.PROJECT),
+    ROUTER("router", Scope.PROJECT),
+    ROUTER_INTERFACE("router_interface", Scope.PROJECT),
+    SECURITY_GROUP("security_group", Scope.PROJECT),
+    SECURITY_GROUP_RULE("security_group_rule", Scope.PROJECT),
+    PORT("port", Scope.PROJECT),
+    FLOATING_IP("floating_ip", Scope.PROJECT),
+    SERVER_GROUP("server_group", Scope.PROJECT),
+    VOLUME("volume", Scope.PROJECT),
+    VOLUME_SNAPSHOT("volume_snapshot", Scope.PROJECT),
+    SERVER("server", Scope.PROJECT);
+
+    private final String id;
+    private final Scope scope;
+
+    ResourceType(String id, Scope scope) {
+        this.id = id;
+        this.scope = scope;
+    }
+
+    /** The name used in resource files, references and the CLI, such as {@code volume_type}. */
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /**
+     * The type whose {@link #id()} is {@code id}.
+     *
+     * @throws IllegalArgumentException naming the bad id and every valid one
+     */
+    @JsonCreator
+    public static ResourceType fromId(String id) {
+        requireNonNull(id, "id is null");
+        for (ResourceType type : values()) {
+            if (type.id.equals(id)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown resource type '" + id + "'; expected one of: "
+                + Arrays.stream(values()).map(ResourceType::id).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
