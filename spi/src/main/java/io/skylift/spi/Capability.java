@@ -1,0 +1,4 @@
+package io.skylift.spi;
+
+/** Something a provider can do beyond connecting; see {@link Provider#capability(Class)}. */
+public interface Capability {}
