@@ -45,6 +45,11 @@ final class ApiDocuments {
         return readable(listing).orElse(List.of());
     }
 
+    /** A listing outside {@link ApiListing}, such as another user's keypairs; empty when the connection may not read it. */
+    Optional<List<JsonNode>> readable(ServiceType service, String path, String collectionKey) {
+        return allowed(() -> List.copyOf(reader.list(service, path, collectionKey)));
+    }
+
     /** One document, or empty when the connection may not read it. */
     Optional<JsonNode> get(ServiceType service, String path) {
         return allowed(() -> reader.get(service, path));

@@ -135,7 +135,7 @@ public final class OpenStackInventory implements Inventory {
                 case QUOTA -> quotas();
                 case FLAVOR -> items.stream().map(NovaFlavorToResource::convert).toList();
                 case VOLUME_TYPE -> items.stream().map(CinderVolumeTypeToResource::convert).toList();
-                case KEYPAIR -> items.stream().map(keypair -> NovaKeypairToResource.convert(keypair, scope.userName())).toList();
+                case KEYPAIR -> keypairs(items, context);
                 case IMAGE -> items.stream().map(image -> GlanceImageToResource.convert(image, context)).toList();
                 case NETWORK -> items.stream().map(network -> NeutronNetworkToResource.convert(network, context)).toList();
                 case SUBNET -> items.stream().map(subnet -> NeutronSubnetToResource.convert(subnet, context)).toList();
@@ -223,6 +223,26 @@ public final class OpenStackInventory implements Inventory {
                             || Set.of("public", "community").contains(image.path("visibility").asText())
                             || used.contains(image.path("id").asText()))
                     .toList();
+        }
+
+        /**
+         * The connection's user's keypairs, and those of the other users who made the project's
+         * servers: Nova lists only the caller's own, but lets an admin ask for another user's
+         * ({@code ?user_id=}, 2.10), which a member is denied.
+         */
+        private List<Resource> keypairs(List<JsonNode> own, ConversionContext context) {
+            List<Resource> keypairs = new ArrayList<>();
+            own.forEach(keypair -> keypairs.add(NovaKeypairToResource.convert(keypair, scope.userName())));
+            if (requested.contains(ResourceType.SERVER)) {
+                documents.list(ApiListing.SERVERS).stream()
+                        .map(server -> server.path("user_id").asText())
+                        .filter(user -> !user.isBlank() && !user.equals(scope.userId()))
+                        .distinct()
+                        .forEach(user -> documents.readable(ServiceType.COMPUTE, "/os-keypairs?user_id=" + user, "keypairs")
+                                .orElse(List.of())
+                                .forEach(keypair -> keypairs.add(NovaKeypairToResource.convert(keypair, context.userName(user)))));
+            }
+            return keypairs;
         }
 
         private List<Resource> quotas() {

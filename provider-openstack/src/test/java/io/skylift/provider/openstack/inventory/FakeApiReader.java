@@ -52,6 +52,8 @@ final class FakeApiReader implements ApiReader {
     /** What admin may read besides: every project and user, and role assignments. */
     static FakeApiReader admin() {
         return member()
+                .serve(ServiceType.COMPUTE, "/os-keypairs", "compute-keypairs-admin.json", "keypairs")
+                .serve(ServiceType.COMPUTE, "/os-keypairs?user_id=" + Fixtures.DEMO_USER, "compute-keypairs.json", "keypairs")
                 .serve(ServiceType.IDENTITY, "/projects", "identity-projects.json", "projects")
                 .serve(ServiceType.IDENTITY, "/users", "identity-users.json", "users")
                 .serve(ServiceType.IDENTITY,
