@@ -22,6 +22,12 @@ public interface Endpoints {
     }
 
     /**
+     * Checks a request as {@link #create} would (known provider, valid connection values, free
+     * name) without contacting the cloud or storing anything.
+     */
+    void check(NewEndpoint request);
+
+    /**
      * Stores a new endpoint after checking its provider, name and connection values, without
      * contacting the cloud; {@link #validate(NewEndpoint)} first to check the credentials too.
      */

@@ -48,7 +48,7 @@ final class StoredEndpoints implements Endpoints {
 
     @Override
     public Endpoint create(NewEndpoint request) {
-        ConnectionInfo connection = check(request);
+        ConnectionInfo connection = connectionInfo(request);
         // Truncated to what every database stores, so a created endpoint equals the one read back.
         Endpoint endpoint = new Endpoint(UUID.randomUUID(), request.name(), request.provider(), request.description(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -69,11 +69,13 @@ final class StoredEndpoints implements Endpoints {
     }
 
     @Override
+    public void check(NewEndpoint request) {
+        checkFree(request);
+    }
+
+    @Override
     public SequencedMap<String, String> validate(NewEndpoint request) {
-        ConnectionInfo connection = check(request);
-        // Fail on a taken name before spending a round trip to the cloud.
-        requireFree(request.name(), database.inTransaction(transaction -> table.find(transaction, request.name()).isPresent()));
-        return withProvider(providers.get(request.provider()), connection, Provider::validate);
+        return withProvider(providers.get(request.provider()), checkFree(request), Provider::validate);
     }
 
     @Override
@@ -109,7 +111,14 @@ final class StoredEndpoints implements Endpoints {
                 .read(wanted));
     }
 
-    private ConnectionInfo check(NewEndpoint request) {
+    /** As {@link #check(NewEndpoint)}, failing on a taken name before a round trip to the cloud is spent. */
+    private ConnectionInfo checkFree(NewEndpoint request) {
+        ConnectionInfo connection = connectionInfo(request);
+        requireFree(request.name(), database.inTransaction(transaction -> table.find(transaction, request.name()).isPresent()));
+        return connection;
+    }
+
+    private ConnectionInfo connectionInfo(NewEndpoint request) {
         requireNonNull(request, "request is null");
         ProviderFactory factory = providers.get(request.provider());
         return ConnectionSchema.of(factory, json).check(request.name(), request.connection(), json);

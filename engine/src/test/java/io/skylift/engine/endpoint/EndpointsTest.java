@@ -148,6 +148,17 @@ class EndpointsTest {
     }
 
     @Test
+    void check_findsEveryMistakeWithoutConnectingOrStoring() {
+        endpoints.create(request("src", FakeProviderFactory.goodConnection()));
+
+        endpoints.check(request("dst", FakeProviderFactory.goodConnection()));
+        assertCode(() -> endpoints.check(request("src", FakeProviderFactory.goodConnection())), ErrorCode.ALREADY_EXISTS);
+        assertCode(() -> endpoints.check(request("dst", Map.of("username", "demo"))), ErrorCode.INVALID_INPUT);
+        assertThat(fake.connections).isEmpty();
+        assertThat(endpoints.list()).extracting(Endpoint::name).containsExactly("src");
+    }
+
+    @Test
     void create_duplicateName_isRefusedAndKeepsTheFirst() {
         endpoints.create(request("src", FakeProviderFactory.goodConnection()));
 
