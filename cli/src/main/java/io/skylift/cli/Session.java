@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the commands of one {@code skylift} run share: the environment, the output, the providers
@@ -20,12 +21,19 @@ final class Session implements AutoCloseable {
     private final Map<String, String> environment;
     private final OutputFormatter output;
     private Path homeOption;
+    private final Supplier<ProviderRegistry> installed;
     private ProviderRegistry providers;
     private Engine engine;
 
+    /** A session whose providers are the installed ones, found on first use. */
     Session(Map<String, String> environment, PrintWriter out) {
+        this(environment, out, ProviderRegistry::installed);
+    }
+
+    Session(Map<String, String> environment, PrintWriter out, Supplier<ProviderRegistry> providers) {
         this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
         this.output = new OutputFormatter(out);
+        this.installed = requireNonNull(providers, "providers is null");
     }
 
     /** Set from {@code --home} while the command line is parsed, before any command runs. */
@@ -44,7 +52,7 @@ final class Session implements AutoCloseable {
     /** The installed providers; listing them needs no database. */
     ProviderRegistry providers() {
         if (providers == null) {
-            providers = ProviderRegistry.installed();
+            providers = installed.get();
         }
         return providers;
     }

@@ -53,7 +53,12 @@ public final class Skylift implements Callable<Integer> {
 
     /** As {@link #run(String[], PrintWriter, PrintWriter)}, reading variables from {@code environment} only. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        try (Session session = new Session(environment, out)) {
+        return run(args, out, err, new Session(environment, out));
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)} in {@code session}, which this closes. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Session session) {
+        try (session) {
             CommandLine commandLine = new CommandLine(new Skylift(session), new CommandFactory(session)).setOut(out).setErr(err);
             ExitStatus.applyTo(commandLine);
             commandLine.setExecutionExceptionHandler((failure, failed, parseResult) -> {

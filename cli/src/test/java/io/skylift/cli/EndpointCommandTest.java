@@ -30,7 +30,8 @@ class EndpointCommandTest {
         environment.put("SKYLIFT_HOME", home.toString());
         out = new StringWriter();
         err = new StringWriter();
-        return Skylift.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
+        PrintWriter output = new PrintWriter(out, true);
+        return Skylift.run(args, output, new PrintWriter(err, true), new Session(environment, output, FakeProviders::registry));
     }
 
     private void create(String name) {
@@ -286,11 +287,7 @@ class EndpointCommandTest {
         Path other = home.resolve("other");
         create("src");
 
-        environment.put("SKYLIFT_HOME", home.toString());
-        out = new StringWriter();
-        err = new StringWriter();
-        int status = Skylift.run(new String[] {"endpoint", "list", "-f", "value", "--home", other.toString()},
-                new PrintWriter(out, true), new PrintWriter(err, true), environment);
+        int status = run("endpoint", "list", "-f", "value", "--home", other.toString());
 
         assertThat(status).as("stderr: %s", err).isZero();
         assertThat(out.toString()).isEmpty();

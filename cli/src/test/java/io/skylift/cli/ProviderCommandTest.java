@@ -19,7 +19,8 @@ class ProviderCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Skylift.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of("SKYLIFT_HOME", home.toString()));
+        PrintWriter output = new PrintWriter(out, true);
+        return Skylift.run(args, output, new PrintWriter(err, true), new Session(Map.of("SKYLIFT_HOME", home.toString()), output, FakeProviders::registry));
     }
 
     @Test
@@ -47,6 +48,18 @@ class ProviderCommandTest {
                   capabilities:
                   - inventory
                 """);
+    }
+
+    @Test
+    void list_findsProvidersRegisteredThroughMetaInfServices() {
+        PrintWriter output = new PrintWriter(out, true);
+
+        int status = Skylift.run(new String[] {"provider", "list", "-f", "value", "-c", "name"}, output, new PrintWriter(err, true),
+                Map.of("SKYLIFT_HOME", home.toString()));
+
+        assertThat(status).isZero();
+        // Other providers on the class path (openstack, bundle) may be listed too.
+        assertThat(out.toString().lines()).contains("bare", "fake");
     }
 
     @Test

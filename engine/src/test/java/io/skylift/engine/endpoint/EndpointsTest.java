@@ -311,6 +311,15 @@ class EndpointsTest {
     }
 
     @Test
+    void open_createsTheHomeOwnerOnly() throws Exception {
+        Path fresh = directory.resolve("fresh/home");
+
+        Engine.open(Home.of(fresh), ProviderRegistry.of(List.of(fake)), Clock.systemUTC()).close();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+    }
+
+    @Test
     void open_refusesAGroupReadableKeyFile() throws Exception {
         endpoints.create(request("src", FakeProviderFactory.goodConnection()));
         engine.close();
