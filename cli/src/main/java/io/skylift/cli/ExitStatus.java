@@ -2,6 +2,7 @@ package io.skylift.cli;
 
 import io.skylift.model.DependencyCycleException;
 import io.skylift.model.MissingDependencyException;
+import io.skylift.spi.SkyliftException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +17,7 @@ public enum ExitStatus {
     /** Never returned by Java code: bin/skylift and the JVM itself exit with 1 when they cannot start. */
     NOT_STARTED(1, "Skylift could not start: no Java 25 or newer, or not built yet."),
     USAGE(2, "Bad command line: unknown option, missing or malformed argument."),
-    INVALID_INPUT(3, "Input is wrong or inconsistent: a resource file, a reference, a plan."),
+    INVALID_INPUT(3, "Input is wrong, refused or unsupported: a value, a name, a file, credentials, a plan."),
     EXTERNAL_ERROR(4, "A cloud or another outside system failed; retrying may help."),
     INTERNAL_ERROR(70, "A bug in Skylift; the stack trace is on stderr.");
 
@@ -41,6 +42,12 @@ public enum ExitStatus {
         return switch (failure) {
             case CommandLine.ParameterException _ -> USAGE;
             case MissingDependencyException _, DependencyCycleException _ -> INVALID_INPUT;
+            case SkyliftException skylift -> switch (skylift.code().category()) {
+                // Wrong credentials, a missing endpoint or an unsupported step are fixed by the operator.
+                case USER -> INVALID_INPUT;
+                case EXTERNAL -> EXTERNAL_ERROR;
+                case INTERNAL -> INTERNAL_ERROR;
+            };
             default -> INTERNAL_ERROR;
         };
     }
