@@ -1,6 +1,7 @@
 package io.skylift.cli;
 
 import io.skylift.model.DependencyCycleException;
+import io.skylift.model.InvalidResourceFileException;
 import io.skylift.model.MissingDependencyException;
 import io.skylift.spi.SkyliftException;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ public enum ExitStatus {
     public static ExitStatus of(Throwable failure) {
         return switch (failure) {
             case CommandLine.ParameterException _ -> USAGE;
-            case MissingDependencyException _, DependencyCycleException _ -> INVALID_INPUT;
+            case MissingDependencyException _, DependencyCycleException _, InvalidResourceFileException _ -> INVALID_INPUT;
             case SkyliftException skylift -> switch (skylift.code().category()) {
                 // Wrong credentials, a missing endpoint or an unsupported step are fixed by the operator.
                 case USER -> INVALID_INPUT;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SkyliftVersion.class,
         description = "Migrates servers, volumes, images and networks from one cloud to another.",
-        subcommands = {EndpointCommand.class, ProviderCommand.class},
+        subcommands = {EndpointCommand.class, ProviderCommand.class, QueryCommand.class},
         footerHeading = "%nExample:%n",
         footer = {
                 "  skylift --version",

@@ -88,7 +88,7 @@ public record ResourceFile(List<Selection> selections) {
             root = YAML.readTree(yaml);
         }
         catch (JsonProcessingException e) {
-            throw new InvalidResourceFileException(source + ": malformed YAML" + location(e) + ": " + e.getOriginalMessage());
+            throw new InvalidResourceFileException(source + ": malformed YAML" + location(e) + ": " + oneLine(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return empty();
@@ -227,6 +227,14 @@ public record ResourceFile(List<Selection> selections) {
     private static String location(JsonProcessingException e) {
         var at = e.getLocation();
         return at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /** SnakeYAML's message without its quoted excerpt and caret lines, so the error stays one line. */
+    private static String oneLine(String message) {
+        return message.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.equals("^") && !line.startsWith("in 'reader'"))
+                .collect(Collectors.joining("; "));
     }
 
     private static String kind(JsonNode node) {
