@@ -5,8 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.skylift.provider.openstack.client.OpenStackClient;
 import io.skylift.provider.openstack.client.ServiceCatalog;
 import io.skylift.provider.openstack.client.Session;
+import io.skylift.provider.openstack.inventory.ConnectionScope;
+import io.skylift.provider.openstack.inventory.OpenStackInventory;
 import io.skylift.spi.Capability;
+import io.skylift.spi.ErrorCode;
+import io.skylift.spi.Inventory;
 import io.skylift.spi.Provider;
+import io.skylift.spi.SkyliftException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +66,18 @@ final class OpenStackProvider implements Provider {
     @Override
     public <T extends Capability> Optional<T> capability(Class<T> type) {
         requireNonNull(type, "type is null");
-        // The inventory arrives with the converters; until then the provider can only connect.
+        if (type == Inventory.class) {
+            return Optional.of(type.cast(inventory()));
+        }
         return Optional.empty();
+    }
+
+    private OpenStackInventory inventory() {
+        Session session = client.session();
+        Session.NamedId project = session.project().orElseThrow(() -> new SkyliftException(ErrorCode.INVALID_INPUT,
+                "user " + session.userName() + " is scoped to a domain, but reading a cloud's resources needs a project: "
+                        + "give project_name (or project_id) in the connection"));
+        return new OpenStackInventory(client, ConnectionScope.of(project.id(), project.name(), session.userId(), session.userName()));
     }
 
     @Override

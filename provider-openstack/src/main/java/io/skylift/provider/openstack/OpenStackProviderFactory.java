@@ -3,6 +3,7 @@ package io.skylift.provider.openstack;
 import static java.util.Objects.requireNonNull;
 
 import io.skylift.spi.Capability;
+import io.skylift.spi.Inventory;
 import io.skylift.spi.ConnectionInfo;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.Provider;
@@ -41,7 +42,7 @@ public final class OpenStackProviderFactory implements ProviderFactory {
 
     @Override
     public List<Class<? extends Capability>> capabilities() {
-        return List.of();
+        return List.of(Inventory.class);
     }
 
     @Override
