@@ -2,7 +2,6 @@ package io.skylift.provider.openstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceGraph;
 import io.skylift.model.ResourceRef;
