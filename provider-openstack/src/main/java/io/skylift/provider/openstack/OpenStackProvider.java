@@ -67,7 +67,9 @@ final class OpenStackProvider implements Provider {
     public <T extends Capability> Optional<T> capability(Class<T> type) {
         requireNonNull(type, "type is null");
         if (type == Inventory.class) {
-            return Optional.of(type.cast(inventory()));
+            // Authenticates on the first read, not here: asking what a provider can do sends nothing.
+            Inventory inventory = types -> inventory().read(types);
+            return Optional.of(type.cast(inventory));
         }
         return Optional.empty();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skylift.model.ResourceType;
 import io.skylift.spi.ConnectionInfo;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.Inventory;
@@ -51,10 +52,14 @@ class OpenStackProviderFactoryTest {
     }
 
     @Test
-    void connect_sendsNothingUntilUsed_andHasNoInventoryYet() {
+    void connect_sendsNothingUntilUsed_thenFailsAsUnreachable() {
+        // Nothing listens on port 1: connecting and asking for the inventory must not fail, reading must.
         Map<String, Object> values = Map.of("auth_url", "http://127.0.0.1:1/v3", "user_id", "u", "password", "p", "project_id", "p1");
         try (Provider provider = factory.connect(new ConnectionInfo(values, Set.of("password")))) {
-            assertThat(provider.capability(Inventory.class)).isEmpty();
+            Inventory inventory = provider.capability(Inventory.class).orElseThrow();
+            assertThatThrownBy(() -> inventory.read(Set.of(ResourceType.SERVER)))
+                    .isInstanceOf(SkyliftException.class)
+                    .extracting(e -> ((SkyliftException) e).code()).isEqualTo(ErrorCode.UNREACHABLE);
         }
     }
 
