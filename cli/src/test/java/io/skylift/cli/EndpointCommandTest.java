@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.skylift.engine.FakeProviderFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,36 +21,31 @@ class EndpointCommandTest {
     @TempDir
     Path home;
 
-    private final Map<String, String> environment = new HashMap<>();
-    private StringWriter out;
-    private StringWriter err;
+    private InProcessSkylift skylift;
 
-    private int run(String... args) {
-        environment.put("SKYLIFT_HOME", home.toString());
-        out = new StringWriter();
-        err = new StringWriter();
-        PrintWriter output = new PrintWriter(out, true);
-        return Skylift.run(args, output, new PrintWriter(err, true), new Session(environment, output, FakeProviders::registry));
+    @BeforeEach
+    void skylift() {
+        skylift = new InProcessSkylift(home);
     }
 
     private void create(String name) {
-        assertThat(run("endpoint", "create", name, "--provider", "fake", "--connection", FakeProviderFactory.connectionJson(FakeProviderFactory.PASSWORD)))
-                .as("stderr: %s", err).isZero();
+        assertThat(skylift.run("endpoint", "create", name, "--provider", "fake", "--connection", FakeProviderFactory.connectionJson(FakeProviderFactory.PASSWORD)))
+                .as("stderr: %s", skylift.err()).isZero();
     }
 
     private String endpointNames() {
-        assertThat(run("endpoint", "list", "-f", "value", "-c", "name")).isZero();
-        return out.toString();
+        assertThat(skylift.run("endpoint", "list", "-f", "value", "-c", "name")).isZero();
+        return skylift.out();
     }
 
     @Test
     void create_withConnection_validatesStoresAndShowsMaskedConnection() {
-        int status = run("endpoint", "create", "src", "--provider", "fake", "--description", "old cloud",
+        int status = skylift.run("endpoint", "create", "src", "--provider", "fake", "--description", "old cloud",
                 "--connection", FakeProviderFactory.connectionJson(FakeProviderFactory.PASSWORD));
 
-        assertThat(status).as("stderr: %s", err).isZero();
-        assertThat(err.toString()).isEmpty();
-        assertThat(out.toString())
+        assertThat(status).as("stderr: %s", skylift.err()).isZero();
+        assertThat(skylift.err()).isEmpty();
+        assertThat(skylift.out())
                 .contains("| name        | src ")
                 .contains("| description | old cloud ")
                 .contains("auth_url=http://127.0.0.1:5000/v3, password=******, username=demo")
@@ -60,20 +54,20 @@ class EndpointCommandTest {
 
     @Test
     void create_fromNamedCloud_usesTheProvidersConfiguration() {
-        assertThat(run("endpoint", "create", "src", "--provider", "fake", "--cloud", "known", "-f", "json")).isZero();
+        assertThat(skylift.run("endpoint", "create", "src", "--provider", "fake", "--cloud", "known", "-f", "json")).isZero();
 
         assertThat(json().path("connection").path("username").asText()).isEqualTo("from-cloud");
     }
 
     @Test
     void create_fromEnvironment_readsTheInjectedEnvironment() {
-        environment.put("FAKE_AUTH_URL", "http://env:5000/v3");
-        environment.put("FAKE_USERNAME", "env-user");
-        environment.put("FAKE_PASSWORD", FakeProviderFactory.PASSWORD);
+        skylift.with("FAKE_AUTH_URL", "http://env:5000/v3")
+                .with("FAKE_USERNAME", "env-user")
+                .with("FAKE_PASSWORD", FakeProviderFactory.PASSWORD);
 
-        assertThat(run("endpoint", "create", "src", "--provider", "fake", "--from-env", "-f", "yaml")).as("stderr: %s", err).isZero();
+        assertThat(skylift.run("endpoint", "create", "src", "--provider", "fake", "--from-env", "-f", "yaml")).as("stderr: %s", skylift.err()).isZero();
 
-        assertThat(out.toString()).contains("username: env-user").contains("password: '******'").doesNotContain(FakeProviderFactory.PASSWORD);
+        assertThat(skylift.out()).contains("username: env-user").contains("password: '******'").doesNotContain(FakeProviderFactory.PASSWORD);
     }
 
     @Test
@@ -81,7 +75,7 @@ class EndpointCommandTest {
         Path file = home.resolve("src.json");
         Files.writeString(file, FakeProviderFactory.connectionJson(FakeProviderFactory.PASSWORD));
 
-        assertThat(run("endpoint", "create", "src", "--provider", "fake", "--connection-file", file.toString())).isZero();
+        assertThat(skylift.run("endpoint", "create", "src", "--provider", "fake", "--connection-file", file.toString())).isZero();
         assertThat(endpointNames()).isEqualTo("src\n");
     }
 
@@ -89,20 +83,20 @@ class EndpointCommandTest {
     void create_missingConnectionFile_namesItAndStoresNothing() {
         Path file = home.resolve("absent.json");
 
-        int status = run("endpoint", "create", "src", "--provider", "fake", "--connection-file", file.toString());
+        int status = skylift.run("endpoint", "create", "src", "--provider", "fake", "--connection-file", file.toString());
 
         assertThat(status).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("skylift: connection file " + file + " not found\n");
-        assertThat(out.toString()).isEmpty();
+        assertThat(skylift.err()).isEqualTo("skylift: connection file " + file + " not found\n");
+        assertThat(skylift.out()).isEmpty();
         assertThat(endpointNames()).isEmpty();
     }
 
     @Test
     void create_malformedJson_quotesTheParserPositionButNotTheText() {
-        int status = run("endpoint", "create", "src", "--provider", "fake", "--connection", "{\"password\": \"hunter2\",}");
+        int status = skylift.run("endpoint", "create", "src", "--provider", "fake", "--connection", "{\"password\": \"hunter2\",}");
 
         assertThat(status).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString())
+        assertThat(skylift.err())
                 .startsWith("skylift: --connection is not valid JSON: Unexpected character ('}' (code 125))")
                 .endsWith(" at line 1, column 24\n")
                 .doesNotContain("hunter2");
@@ -111,25 +105,25 @@ class EndpointCommandTest {
 
     @Test
     void create_jsonThatIsNotAnObject_showsAnExample() {
-        assertThat(run("endpoint", "create", "src", "--provider", "fake", "--connection", "[1]")).isEqualTo(3);
+        assertThat(skylift.run("endpoint", "create", "src", "--provider", "fake", "--connection", "[1]")).isEqualTo(3);
 
-        assertThat(err.toString()).startsWith("skylift: --connection must be a JSON object, such as {\"auth_url\"");
+        assertThat(skylift.err()).startsWith("skylift: --connection must be a JSON object, such as {\"auth_url\"");
     }
 
     @Test
     void create_unknownProvider_namesTheInstalledOnes() {
-        int status = run("endpoint", "create", "src", "--provider", "vmware", "--connection", "{}");
+        int status = skylift.run("endpoint", "create", "src", "--provider", "vmware", "--connection", "{}");
 
         assertThat(status).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("skylift: unknown provider 'vmware': known providers: bare, fake\n");
+        assertThat(skylift.err()).isEqualTo("skylift: unknown provider 'vmware': known providers: bare, fake\n");
     }
 
     @Test
     void create_schemaViolation_namesTheProperty() {
-        int status = run("endpoint", "create", "src", "--provider", "fake", "--connection", "{\"username\": \"demo\", \"password\": \"x\"}");
+        int status = skylift.run("endpoint", "create", "src", "--provider", "fake", "--connection", "{\"username\": \"demo\", \"password\": \"x\"}");
 
         assertThat(status).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("skylift: connection info for endpoint src: property 'auth_url' is required"
+        assertThat(skylift.err()).isEqualTo("skylift: connection info for endpoint src: property 'auth_url' is required"
                 + " (the schema: skylift provider schema list fake connection)\n");
     }
 
@@ -137,18 +131,18 @@ class EndpointCommandTest {
     void create_duplicateName_isRefusedWithTheFix() {
         create("src");
 
-        int status = run("endpoint", "create", "src", "--provider", "fake", "--connection", FakeProviderFactory.connectionJson(FakeProviderFactory.PASSWORD));
+        int status = skylift.run("endpoint", "create", "src", "--provider", "fake", "--connection", FakeProviderFactory.connectionJson(FakeProviderFactory.PASSWORD));
 
         assertThat(status).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("skylift: endpoint 'src' already exists: choose another name or delete it first\n");
+        assertThat(skylift.err()).isEqualTo("skylift: endpoint 'src' already exists: choose another name or delete it first\n");
     }
 
     @Test
     void create_wrongPassword_storesNothingAndSuggestsSkipping() {
-        int status = run("endpoint", "create", "src", "--provider", "fake", "--connection", FakeProviderFactory.connectionJson("wrong"));
+        int status = skylift.run("endpoint", "create", "src", "--provider", "fake", "--connection", FakeProviderFactory.connectionJson("wrong"));
 
         assertThat(status).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("skylift: endpoint 'src' not created: wrong password for user demo: check the password"
+        assertThat(skylift.err()).isEqualTo("skylift: endpoint 'src' not created: wrong password for user demo: check the password"
                 + " (to store it without checking, add --skip-validation)\n");
         assertThat(endpointNames()).isEmpty();
     }
@@ -157,7 +151,7 @@ class EndpointCommandTest {
     void create_unreachableCloud_isAnExternalError() {
         String connection = "{\"auth_url\": \"http://down\", \"username\": \"demo\", \"password\": \"x\"}";
 
-        assertThat(run("endpoint", "create", "src", "--provider", "fake", "--connection", connection)).isEqualTo(ExitStatus.EXTERNAL_ERROR.code());
+        assertThat(skylift.run("endpoint", "create", "src", "--provider", "fake", "--connection", connection)).isEqualTo(ExitStatus.EXTERNAL_ERROR.code());
         assertThat(endpointNames()).isEmpty();
     }
 
@@ -165,22 +159,22 @@ class EndpointCommandTest {
     void create_skipValidation_storesWithoutContactingTheCloud() {
         String connection = "{\"auth_url\": \"http://down\", \"username\": \"demo\", \"password\": \"x\"}";
 
-        assertThat(run("endpoint", "create", "src", "--provider", "fake", "--connection", connection, "--skip-validation")).isZero();
+        assertThat(skylift.run("endpoint", "create", "src", "--provider", "fake", "--connection", connection, "--skip-validation")).isZero();
         assertThat(endpointNames()).isEqualTo("src\n");
     }
 
     @Test
     void create_twoConnectionSources_isAUsageError() {
-        int status = run("endpoint", "create", "src", "--provider", "fake", "--cloud", "known", "--from-env");
+        int status = skylift.run("endpoint", "create", "src", "--provider", "fake", "--cloud", "known", "--from-env");
 
         assertThat(status).isEqualTo(ExitStatus.USAGE.code());
-        assertThat(err.toString()).contains("mutually exclusive");
+        assertThat(skylift.err()).contains("mutually exclusive");
     }
 
     @Test
     void create_noConnectionSource_isAUsageError() {
-        assertThat(run("endpoint", "create", "src", "--provider", "fake")).isEqualTo(ExitStatus.USAGE.code());
-        assertThat(err.toString()).contains("Missing required argument");
+        assertThat(skylift.run("endpoint", "create", "src", "--provider", "fake")).isEqualTo(ExitStatus.USAGE.code());
+        assertThat(skylift.err()).contains("Missing required argument");
     }
 
     @Test
@@ -188,9 +182,9 @@ class EndpointCommandTest {
         create("src");
         create("dst");
 
-        assertThat(run("endpoint", "list", "-c", "name", "-c", "provider")).isZero();
+        assertThat(skylift.run("endpoint", "list", "-c", "name", "-c", "provider")).isZero();
 
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(skylift.out()).isEqualTo("""
                 +------+----------+
                 | name | provider |
                 +------+----------+
@@ -204,7 +198,7 @@ class EndpointCommandTest {
     void list_asJson_givesEveryColumn() {
         create("src");
 
-        assertThat(run("endpoint", "list", "-f", "json")).isZero();
+        assertThat(skylift.run("endpoint", "list", "-f", "json")).isZero();
 
         JsonNode endpoints = json();
         assertThat(endpoints.isArray()).isTrue();
@@ -213,42 +207,42 @@ class EndpointCommandTest {
 
     @Test
     void list_unknownColumn_namesTheColumnsThereAre() {
-        assertThat(run("endpoint", "list", "-c", "password")).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("skylift: unknown column 'password': choose from id, name, provider, description\n");
+        assertThat(skylift.run("endpoint", "list", "-c", "password")).isEqualTo(ExitStatus.INVALID_INPUT.code());
+        assertThat(skylift.err()).isEqualTo("skylift: unknown column 'password': choose from id, name, provider, description\n");
     }
 
     @Test
     void show_valueFormat_printsOneValueALine() {
         create("src");
 
-        assertThat(run("endpoint", "show", "src", "-f", "value", "-c", "name", "-c", "connection")).isZero();
+        assertThat(skylift.run("endpoint", "show", "src", "-f", "value", "-c", "name", "-c", "connection")).isZero();
 
-        assertThat(out.toString()).isEqualTo("src\nauth_url=http://127.0.0.1:5000/v3, password=******, username=demo\n");
+        assertThat(skylift.out()).isEqualTo("src\nauth_url=http://127.0.0.1:5000/v3, password=******, username=demo\n");
     }
 
     @Test
     void show_unknownEndpoint_isNotFound() {
-        assertThat(run("endpoint", "show", "nope")).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("skylift: endpoint 'nope' not found: see skylift endpoint list\n");
+        assertThat(skylift.run("endpoint", "show", "nope")).isEqualTo(ExitStatus.INVALID_INPUT.code());
+        assertThat(skylift.err()).isEqualTo("skylift: endpoint 'nope' not found: see skylift endpoint list\n");
     }
 
     @Test
     void delete_removesIt() {
         create("src");
 
-        assertThat(run("endpoint", "delete", "src")).isZero();
-        assertThat(out.toString()).isEmpty();
+        assertThat(skylift.run("endpoint", "delete", "src")).isZero();
+        assertThat(skylift.out()).isEmpty();
         assertThat(endpointNames()).isEmpty();
-        assertThat(run("endpoint", "delete", "src")).isEqualTo(ExitStatus.INVALID_INPUT.code());
+        assertThat(skylift.run("endpoint", "delete", "src")).isEqualTo(ExitStatus.INVALID_INPUT.code());
     }
 
     @Test
     void validate_printsWhatTheProviderFound() {
         create("src");
 
-        assertThat(run("endpoint", "validate", "src", "-f", "json")).isZero();
+        assertThat(skylift.run("endpoint", "validate", "src", "-f", "json")).isZero();
 
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(skylift.out()).isEqualTo("""
                 {
                   "endpoint" : "src",
                   "valid" : true,
@@ -262,9 +256,9 @@ class EndpointCommandTest {
     void instanceList_printsServers() {
         create("src");
 
-        assertThat(run("endpoint", "instance", "list", "src")).isZero();
+        assertThat(skylift.run("endpoint", "instance", "list", "src")).isZero();
 
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(skylift.out()).isEqualTo("""
                 +------+------+---------+----------+
                 | name | id   | status  | flavor   |
                 +------+------+---------+----------+
@@ -276,10 +270,10 @@ class EndpointCommandTest {
 
     @Test
     void instanceList_providerWithoutInventory_isUnsupported() {
-        assertThat(run("endpoint", "create", "lab", "--provider", "bare", "--connection", FakeProviderFactory.connectionJson("x"))).isZero();
+        assertThat(skylift.run("endpoint", "create", "lab", "--provider", "bare", "--connection", FakeProviderFactory.connectionJson("x"))).isZero();
 
-        assertThat(run("endpoint", "instance", "list", "lab")).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("skylift: endpoint 'lab' cannot list resources: provider 'bare' has no inventory capability\n");
+        assertThat(skylift.run("endpoint", "instance", "list", "lab")).isEqualTo(ExitStatus.INVALID_INPUT.code());
+        assertThat(skylift.err()).isEqualTo("skylift: endpoint 'lab' cannot list resources: provider 'bare' has no inventory capability\n");
     }
 
     @Test
@@ -287,10 +281,10 @@ class EndpointCommandTest {
         Path other = home.resolve("other");
         create("src");
 
-        int status = run("endpoint", "list", "-f", "value", "--home", other.toString());
+        int status = skylift.run("endpoint", "list", "-f", "value", "--home", other.toString());
 
-        assertThat(status).as("stderr: %s", err).isZero();
-        assertThat(out.toString()).isEmpty();
+        assertThat(status).as("stderr: %s", skylift.err()).isZero();
+        assertThat(skylift.out()).isEmpty();
         assertThat(other.resolve("skylift.mv.db")).exists();
     }
 
@@ -299,8 +293,8 @@ class EndpointCommandTest {
         create("src");
         List<String> printed = new ArrayList<>();
         for (String format : List.of("table", "json", "yaml", "value")) {
-            assertThat(run("endpoint", "show", "src", "-f", format)).isZero();
-            printed.add(out.toString() + err);
+            assertThat(skylift.run("endpoint", "show", "src", "-f", format)).isZero();
+            printed.add(skylift.out() + skylift.err());
         }
 
         assertThat(printed).noneMatch(text -> text.contains(FakeProviderFactory.PASSWORD));
@@ -311,16 +305,16 @@ class EndpointCommandTest {
 
     @Test
     void groupWithoutSubcommand_isAUsageError() {
-        assertThat(run("endpoint")).isEqualTo(ExitStatus.USAGE.code());
-        assertThat(err.toString()).contains("Missing required subcommand");
+        assertThat(skylift.run("endpoint")).isEqualTo(ExitStatus.USAGE.code());
+        assertThat(skylift.err()).contains("Missing required subcommand");
     }
 
     private JsonNode json() {
         try {
-            return new ObjectMapper().readTree(out.toString());
+            return new ObjectMapper().readTree(skylift.out());
         }
         catch (Exception e) {
-            throw new AssertionError("not JSON: " + out, e);
+            throw new AssertionError("not JSON: " + skylift.out(), e);
         }
     }
 }

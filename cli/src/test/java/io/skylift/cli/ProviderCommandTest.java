@@ -3,10 +3,12 @@ package io.skylift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skylift.engine.FakeProviderFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,19 +17,18 @@ class ProviderCommandTest {
     @TempDir
     Path home;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private InProcessSkylift skylift;
 
-    private int run(String... args) {
-        PrintWriter output = new PrintWriter(out, true);
-        return Skylift.run(args, output, new PrintWriter(err, true), new Session(Map.of("SKYLIFT_HOME", home.toString()), output, FakeProviders::registry));
+    @BeforeEach
+    void skylift() {
+        skylift = new InProcessSkylift(home);
     }
 
     @Test
     void list_showsNameDescriptionAndCapabilities() {
-        assertThat(run("provider", "list")).isZero();
+        assertThat(skylift.run("provider", "list")).isZero();
 
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(skylift.out()).isEqualTo("""
                 +------+------------------------------------+--------------+
                 | name | description                        | capabilities |
                 +------+------------------------------------+--------------+
@@ -39,9 +40,9 @@ class ProviderCommandTest {
 
     @Test
     void list_asYaml_givesCapabilitiesAsAList() {
-        assertThat(run("provider", "list", "-f", "yaml", "-c", "name", "-c", "capabilities")).isZero();
+        assertThat(skylift.run("provider", "list", "-f", "yaml", "-c", "name", "-c", "capabilities")).isZero();
 
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(skylift.out()).isEqualTo("""
                 - name: bare
                   capabilities: []
                 - name: fake
@@ -52,10 +53,10 @@ class ProviderCommandTest {
 
     @Test
     void list_findsProvidersRegisteredThroughMetaInfServices() {
-        PrintWriter output = new PrintWriter(out, true);
+        StringWriter out = new StringWriter();
 
-        int status = Skylift.run(new String[] {"provider", "list", "-f", "value", "-c", "name"}, output, new PrintWriter(err, true),
-                Map.of("SKYLIFT_HOME", home.toString()));
+        int status = Skylift.run(new String[] {"provider", "list", "-f", "value", "-c", "name"}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true), Map.of("SKYLIFT_HOME", home.toString()));
 
         assertThat(status).isZero();
         // Other providers on the class path (openstack, bundle) may be listed too.
@@ -64,23 +65,23 @@ class ProviderCommandTest {
 
     @Test
     void list_needsNoHome() {
-        assertThat(run("provider", "list")).isZero();
+        assertThat(skylift.run("provider", "list")).isZero();
 
         assertThat(home).isEmptyDirectory();
     }
 
     @Test
     void schemaList_printsTheConnectionSchemaAsJson() throws Exception {
-        assertThat(run("provider", "schema", "list", "fake", "connection")).isZero();
+        assertThat(skylift.run("provider", "schema", "list", "fake", "connection")).isZero();
 
-        assertThat(new ObjectMapper().readTree(out.toString())).isEqualTo(new ObjectMapper().readTree(FakeProviderFactory.CONNECTION_SCHEMA));
+        assertThat(new ObjectMapper().readTree(skylift.out())).isEqualTo(new ObjectMapper().readTree(FakeProviderFactory.CONNECTION_SCHEMA));
     }
 
     @Test
     void schemaList_asYaml() {
-        assertThat(run("provider", "schema", "list", "fake", "source", "-f", "yaml")).isZero();
+        assertThat(skylift.run("provider", "schema", "list", "fake", "source", "-f", "yaml")).isZero();
 
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(skylift.out()).isEqualTo("""
                 type: object
                 properties:
                   source_option:
@@ -90,13 +91,13 @@ class ProviderCommandTest {
 
     @Test
     void schemaList_unknownType_namesTheTypesThereAre() {
-        assertThat(run("provider", "schema", "list", "fake", "storage")).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("skylift: unknown schema type 'storage': expected connection, source or destination\n");
+        assertThat(skylift.run("provider", "schema", "list", "fake", "storage")).isEqualTo(ExitStatus.INVALID_INPUT.code());
+        assertThat(skylift.err()).isEqualTo("skylift: unknown schema type 'storage': expected connection, source or destination\n");
     }
 
     @Test
     void schemaList_unknownProvider_namesTheInstalledOnes() {
-        assertThat(run("provider", "schema", "list", "aws", "connection")).isEqualTo(ExitStatus.INVALID_INPUT.code());
-        assertThat(err.toString()).isEqualTo("skylift: unknown provider 'aws': known providers: bare, fake\n");
+        assertThat(skylift.run("provider", "schema", "list", "aws", "connection")).isEqualTo(ExitStatus.INVALID_INPUT.code());
+        assertThat(skylift.err()).isEqualTo("skylift: unknown provider 'aws': known providers: bare, fake\n");
     }
 }

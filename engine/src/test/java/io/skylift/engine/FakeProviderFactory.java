@@ -1,5 +1,7 @@
 package io.skylift.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
@@ -11,6 +13,7 @@ import io.skylift.spi.Provider;
 import io.skylift.spi.ProviderFactory;
 import io.skylift.spi.SchemaType;
 import io.skylift.spi.SkyliftException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,12 +22,17 @@ import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.Set;
 
-/** A provider with a small connection schema and two servers; the password "wrong" fails validation. */
-public final class FakeProviderFactory implements ProviderFactory {
+/**
+ * A provider with a small connection schema and two servers, web (m1.small) and db (m1.large). The
+ * password "wrong" fails validation; the auth URL "http://down" is unreachable. Shared with the CLI
+ * tests through this module's test-jar; the public no-argument constructors let them register it
+ * in {@code META-INF/services}, as real providers are.
+ */
+public class FakeProviderFactory implements ProviderFactory {
 
     public static final String PASSWORD = "pa55-Word-never-shown";
 
-    private static final String CONNECTION_SCHEMA = """
+    public static final String CONNECTION_SCHEMA = """
             {
               "$schema": "https://json-schema.org/draft/2020-12/schema",
               "type": "object",
@@ -41,32 +49,54 @@ public final class FakeProviderFactory implements ProviderFactory {
             """;
 
     private final String name;
+    private final String description;
     private final List<Class<? extends Capability>> capabilities;
     /** Every connection made, in order, so tests can see what reached the provider. */
     public final List<ConnectionInfo> connections = new ArrayList<>();
     public int closed;
 
-    private FakeProviderFactory(String name, List<Class<? extends Capability>> capabilities) {
+    /** Called "fake", with an inventory. */
+    public FakeProviderFactory() {
+        this("fake", "A cloud that exists only in tests.", List.of(Inventory.class));
+    }
+
+    private FakeProviderFactory(String name, String description, List<Class<? extends Capability>> capabilities) {
         this.name = name;
+        this.description = description;
         this.capabilities = capabilities;
     }
 
     /** Called "fake", with an inventory. */
     public static FakeProviderFactory withInventory() {
-        return new FakeProviderFactory("fake", List.of(Inventory.class));
+        return new FakeProviderFactory();
     }
 
-    /** Called "bare", with no capabilities. */
+    /** Called "bare", with no capabilities, to see callers refuse what a provider cannot do. */
     public static FakeProviderFactory bare() {
-        return new FakeProviderFactory("bare", List.of());
+        return new Bare();
     }
 
-    public static Map<String, Object> goodConnection() {
+    /** A connection that validates, with this password. */
+    public static Map<String, Object> connection(String password) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("auth_url", "http://127.0.0.1:5000/v3");
         values.put("username", "demo");
-        values.put("password", PASSWORD);
+        values.put("password", password);
         return values;
+    }
+
+    public static Map<String, Object> goodConnection() {
+        return connection(PASSWORD);
+    }
+
+    /** {@link #connection(String)} as JSON, for a command line. */
+    public static String connectionJson(String password) {
+        try {
+            return new ObjectMapper().writeValueAsString(connection(password));
+        }
+        catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -76,7 +106,7 @@ public final class FakeProviderFactory implements ProviderFactory {
 
     @Override
     public String description() {
-        return "A cloud that exists only in tests.";
+        return description;
     }
 
     @Override
@@ -86,7 +116,7 @@ public final class FakeProviderFactory implements ProviderFactory {
 
     @Override
     public String schema(SchemaType type) {
-        return type == SchemaType.CONNECTION ? CONNECTION_SCHEMA : "{\"type\": \"object\"}";
+        return type == SchemaType.CONNECTION ? CONNECTION_SCHEMA : "{\"type\": \"object\", \"properties\": {\"" + type.id() + "_option\": {\"type\": \"string\"}}}";
     }
 
     @Override
@@ -94,7 +124,11 @@ public final class FakeProviderFactory implements ProviderFactory {
         if (!cloud.equals("known")) {
             throw new SkyliftException(ErrorCode.NOT_FOUND, "cloud '" + cloud + "' not found in the fake clouds.yaml");
         }
-        return goodConnection();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("auth_url", "http://known:5000/v3");
+        values.put("username", "from-cloud");
+        values.put("password", PASSWORD);
+        return values;
     }
 
     @Override
@@ -112,6 +146,14 @@ public final class FakeProviderFactory implements ProviderFactory {
         return new FakeProvider(connection);
     }
 
+    /** {@link #bare()}, as a class that {@code META-INF/services} can name. */
+    public static final class Bare extends FakeProviderFactory {
+
+        public Bare() {
+            super("bare", "A test cloud that can do nothing.", List.of());
+        }
+    }
+
     private final class FakeProvider implements Provider, Inventory {
 
         private final ConnectionInfo connection;
@@ -122,6 +164,9 @@ public final class FakeProviderFactory implements ProviderFactory {
 
         @Override
         public SequencedMap<String, String> validate() {
+            if (connection.requiredString("auth_url").equals("http://down")) {
+                throw new SkyliftException(ErrorCode.UNREACHABLE, "cannot reach http://down: connection refused");
+            }
             if (connection.requiredString("password").equals("wrong")) {
                 throw new SkyliftException(ErrorCode.AUTHENTICATION_FAILED,
                         "wrong password for user " + connection.requiredString("username") + ": check the password");
