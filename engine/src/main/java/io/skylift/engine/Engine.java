@@ -3,6 +3,10 @@ package io.skylift.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.skylift.engine.endpoint.Endpoints;
+import io.skylift.engine.execution.Journal;
+import io.skylift.engine.execution.Runner;
+import io.skylift.engine.execution.RunnerOptions;
+import io.skylift.engine.execution.TaskHandler;
 import io.skylift.engine.provider.ProviderRegistry;
 import io.skylift.engine.store.Database;
 import io.skylift.engine.store.SecretBox;
@@ -16,6 +20,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Collection;
 
 /** An open Skylift home: the database and secret key behind the services. Close it when done. */
 public final class Engine implements AutoCloseable {
@@ -23,11 +28,13 @@ public final class Engine implements AutoCloseable {
     private final Database database;
     private final ProviderRegistry providers;
     private final Endpoints endpoints;
+    private final Clock clock;
 
-    private Engine(Database database, ProviderRegistry providers, Endpoints endpoints) {
+    private Engine(Database database, ProviderRegistry providers, Endpoints endpoints, Clock clock) {
         this.database = database;
         this.providers = providers;
         this.endpoints = endpoints;
+        this.clock = clock;
     }
 
     /**
@@ -45,7 +52,7 @@ public final class Engine implements AutoCloseable {
         // Checked before anything else: a key others can read must stop every command, not only those that decrypt.
         keyFile.checkPermissions();
         Database database = Database.open(home.databaseUrl());
-        return new Engine(database, providers, Endpoints.stored(database, new SecretBox(keyFile, random), providers, clock));
+        return new Engine(database, providers, Endpoints.stored(database, new SecretBox(keyFile, random), providers, clock), clock);
     }
 
     /** The home holds the key and the database: made owner-only before either is written. */
@@ -71,6 +78,15 @@ public final class Engine implements AutoCloseable {
 
     public Endpoints endpoints() {
         return endpoints;
+    }
+
+    public Journal journal() {
+        return Journal.of(database, clock);
+    }
+
+    /** Starts a worker on this home's database; close it before the engine. */
+    public Runner startRunner(Collection<? extends TaskHandler> handlers, RunnerOptions options) {
+        return Runner.start(database, handlers, options, clock);
     }
 
     @Override

@@ -3,7 +3,10 @@ package io.skylift.engine.execution;
 import static java.util.Objects.requireNonNull;
 
 import io.skylift.engine.store.Database;
+import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -170,7 +173,7 @@ public final class Runner implements AutoCloseable {
                     TaskTable.dependencyOutputs(connection, claim.task())));
             handler = handlers.get(start.task().type());
             if (handler == null) {
-                throw new SkyliftException(io.skylift.spi.ErrorCode.INTERNAL,
+                throw new SkyliftException(ErrorCode.INTERNAL,
                         "worker " + options.workerId() + " has no handler for task type " + start.task().type());
             }
             JournaledContext context = new JournaledContext(database, claim, start, clock, options.leaseDuration(), task.cancelled(), dead);
@@ -201,13 +204,13 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Ends the attempt with {@code change} if this worker still holds it; a CANCELED that lost the race to finish becomes COMPLETED's loss. */
+    /** Ends the attempt with {@code change} if this worker still holds the task. */
     private void end(TaskTable.Claim claim, TaskTable.Change change) {
         write(claim, (connection, from) -> {
             if (change.to() == TaskStatus.CANCELED && from != TaskStatus.CANCELLING) {
                 // Only a cancel seen in the journal stops a task; anything else throwing it is a handler bug.
                 TaskTable.move(connection, claim.task(), from, TaskTable.Change.to(TaskStatus.ERROR, "failed")
-                        .withError(new TaskError(io.skylift.spi.ErrorCode.INTERNAL, "handler threw TaskCancelledException while not cancelled")),
+                        .withError(new TaskError(ErrorCode.INTERNAL, "handler threw TaskCancelledException while not cancelled")),
                         clock.instant());
                 failExecution(connection, claim, "handler threw TaskCancelledException while not cancelled");
                 return;
@@ -241,7 +244,7 @@ public final class Runner implements AutoCloseable {
         });
     }
 
-    private void failExecution(java.sql.Connection connection, TaskTable.Claim claim, String message) throws java.sql.SQLException {
+    private void failExecution(Connection connection, TaskTable.Claim claim, String message) throws SQLException {
         // Only the first failure moves it; later ones find it FAILING already.
         ExecutionTable.move(connection, claim.task().executionId(), ExecutionStatus.RUNNING, ExecutionStatus.FAILING, clock.instant(),
                 "task " + claim.task().taskId() + " failed: " + message);
@@ -253,7 +256,7 @@ public final class Runner implements AutoCloseable {
 
     @FunctionalInterface
     private interface EndWork {
-        void run(java.sql.Connection connection, TaskStatus from) throws java.sql.SQLException;
+        void run(Connection connection, TaskStatus from) throws SQLException;
     }
 
     /** Ends an attempt in one transaction if the lease is still held; retried, since it is safe to repeat (the epoch fences it). */
