@@ -417,7 +417,7 @@ stop() {
   # neutron-server sometimes ignores SIGTERM (after RabbitMQ is gone, for one).
   for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; pkill -KILL -s "$pid" 2>/dev/null || true; done
   local mp
-  for mp in "$R"/nova/mnt/*; do mountpoint -q "$mp" 2>/dev/null && umount "$mp" || true; done
+  for mp in "$R"/nova/mnt/*; do while mountpoint -q "$mp" 2>/dev/null; do umount "$mp" || break; done; done
   if [ -f "$ETC/cinder/nfs_shares" ]; then umount "$(share_mount_point)" 2>/dev/null || true; fi
 }
 

@@ -54,7 +54,8 @@ auth_unix_rw = "none"
 log_level = 3
 log_outputs = "3:file:$LOG/libvirtd.log"
 CONF
-    libvirtd -d -f "$CONF" -p "$PIDFILE" # -d: its own session; no -l: no TCP listener
+    # -d: its own session; no -l: no TCP listener; 9>&-: the daemon must not keep the lock.
+    libvirtd -d -f "$CONF" -p "$PIDFILE" 9>&-
     wait_for 30 "libvirtd" answers
   fi
   if ! ip link show "$TESTBED_BRIDGE" >/dev/null 2>&1; then
