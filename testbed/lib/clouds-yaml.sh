@@ -7,7 +7,7 @@ source "$(dirname "$0")/common.sh"
 {
   echo "# Written by skylift testbed/up; changes are overwritten."
   echo "clouds:"
-  for cloud in skylift-src skylift-dst skylift-lab; do
+  for cloud in $(printf '%s\n' "${!CLOUD_ID[@]}" | sort); do
     [[ " ${CLOUDS[*]} " == *" $cloud "* ]] || [ -d "$TESTBED_STATE/$cloud" ] || continue
     url="http://127.0.0.1:$((5000 + ${CLOUD_OFFSET[$cloud]}))/v3"
     for entry in "$cloud admin admin" "$cloud-demo demo demo"; do
