@@ -405,7 +405,7 @@ stop() {
     kill -0 "$pid" 2>/dev/null || continue
     pids+=("$pid")
     kill -TERM -- "-$pid" 2>/dev/null || true
-    pkill -TERM -s "$pid" 2>/dev/null || true # privsep daemons, in their own process groups
+    pkill -TERM -s "$pid" 2>/dev/null || true # anything of the session outside the group
   done
   local i alive
   for i in $(seq 1 15); do
