@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Exercises one testbed cloud the way a migration will, with throw-away resources that it
-deletes again. Prints PASS or FAIL per check and ends with "CLOUD: N passed, N failed".
+deletes again. Prints PASS or FAIL per check (SKIP for what the cloud's compute driver cannot do) and ends
+with "CLOUD: N passed, N failed".
 
 usage: check.py CLOUD"""
 import hashlib
@@ -19,14 +20,23 @@ suffix = secrets.token_hex(3)
 MIB = 1024 * 1024
 passed = failed = 0
 cleanup = []  # (description, function), undone in reverse order
+# QEMU with Nova's libvirt driver, or 'fake' (fake.FakeDriver: no disks, no snapshot data).
+hypervisor_type = next(iter(admin.compute.hypervisors(details=True))).hypervisor_type
+libvirt = hypervisor_type == 'QEMU'
+# Guests have no OS, so they never release a virtio-blk (PCI) disk: images boot with volumes
+# on a virtio-scsi controller, whose disks QEMU unplugs without the guest's help.
+SCSI = {'hw_disk_bus': 'scsi', 'hw_scsi_model': 'virtio-scsi'}
 
 
 class CheckFailed(Exception):
     pass
 
 
-def check(description, function):
+def check(description, function, needs_libvirt=False):
     global passed, failed
+    if needs_libvirt and not libvirt:
+        print(f'SKIP {cloud}: {description} (compute driver {hypervisor_type})', flush=True)
+        return
     try:
         detail = function()
         passed += 1
@@ -75,9 +85,9 @@ def identity():
     expect(any(a.role['id'] == member.id for a in assignments), 'role assignment not listed')
 
 
-def upload_image(path, disk_format):
+def upload_image(path, disk_format, **properties):
     image = admin.image.create_image(name=name(disk_format), filename=path, disk_format=disk_format,
-                                     container_format='bare', wait=True)
+                                     container_format='bare', wait=True, **properties)
     later('image', lambda: admin.image.delete_image(image))
     return image
 
@@ -94,9 +104,17 @@ def download(image_id):
 
 
 def images(tmp):
+    # The server's root disk: 64 MiB, 4 MiB of random data at the start and 1 MiB at 20 MiB.
+    sparse = os.path.join(tmp, 'disk.sparse')
+    with open(sparse, 'wb') as f:
+        f.write(os.urandom(4 * MIB))
+        f.seek(20 * MIB)
+        f.write(os.urandom(MIB))
+        f.truncate(64 * MIB)
     qcow2 = os.path.join(tmp, 'disk.qcow2')
-    subprocess.run(['qemu-img', 'create', '-q', '-f', 'qcow2', qcow2, '64M'], check=True)
-    state['qcow2'] = upload_image(qcow2, 'qcow2')
+    subprocess.run(['qemu-img', 'convert', '-q', '-f', 'raw', '-O', 'qcow2', sparse, qcow2], check=True)
+    state['qcow2'] = upload_image(qcow2, 'qcow2', **SCSI)
+    state['qcow2_file'] = qcow2
     raw = os.path.join(tmp, 'disk.raw')
     with open(raw, 'wb') as f:
         f.write(os.urandom(4 * MIB))
@@ -182,6 +200,28 @@ def boot():
     return f'{time.monotonic() - started:.1f} s'
 
 
+def server_snapshot(tmp):
+    started = time.monotonic()
+    image = admin.compute.create_server_image(state['server'], name('snapshot'))
+    later('server snapshot', lambda: admin.image.delete_image(image))
+    wait_status(lambda: admin.image.get_image(image.id), 'active')
+    took = time.monotonic() - started
+    image = admin.image.get_image(image.id)
+    path = os.path.join(tmp, 'snapshot')
+    response = admin.image.get(f'/images/{image.id}/file', stream=True)
+    response.raise_for_status()
+    with open(path, 'wb') as f:
+        for chunk in response.iter_content(MIB):
+            f.write(chunk)
+    # qemu-img compare: same guest-visible content, whatever the formats; the disk grew to the
+    # flavor's 1 GiB, and compare takes the area past the image's 64 MiB as zeros.
+    compare = subprocess.run(['qemu-img', 'compare', '-f', 'qcow2', '-F', image.disk_format,
+                              state['qcow2_file'], path], capture_output=True, text=True)
+    expect(compare.returncode == 0, f'snapshot differs from the image the server booted from: '
+                                    f'{compare.stdout.strip()} {compare.stderr.strip()}')
+    return f'{image.disk_format}, {os.path.getsize(path) // MIB} MiB, identical to the boot image, {took:.1f} s'
+
+
 def delete_server(server):
     admin.compute.delete_server(server)
     admin.compute.wait_for_delete(server, wait=120)
@@ -204,6 +244,7 @@ def volume_lifecycle():
     snapshot = admin.block_storage.create_snapshot(volume_id=volume.id, name=name('snap'))
     later('volume snapshot', lambda: delete_snapshot(snapshot))
     wait_status(lambda: admin.block_storage.get_snapshot(snapshot.id), 'available')
+    state['volume'] = volume
 
 
 def delete_volume(volume):
@@ -216,17 +257,20 @@ def delete_snapshot(snapshot):
     admin.block_storage.wait_for_delete(snapshot, wait=120)
 
 
-def volume_round_trip():
-    volume = admin.block_storage.create_volume(name=name('vfi'), size=1, image_id=state['raw'].id)
-    later('volume from image', lambda: delete_volume(volume))
-    wait_status(lambda: admin.block_storage.get_volume(volume.id), 'available')
-    response = admin.block_storage.post(f'/volumes/{volume.id}/action', json={'os-volume_upload_image': {
+def upload_volume(volume_id):
+    response = admin.block_storage.post(f'/volumes/{volume_id}/action', json={'os-volume_upload_image': {
         'image_name': name('upload'), 'disk_format': 'raw', 'container_format': 'bare', 'force': False}})
     response.raise_for_status()
     image_id = response.json()['os-volume_upload_image']['image_id']
     later('uploaded image', lambda: admin.image.delete_image(image_id))
     wait_status(lambda: admin.image.get_image(image_id), 'active')
-    wait_status(lambda: admin.block_storage.get_volume(volume.id), 'available')
+    wait_status(lambda: admin.block_storage.get_volume(volume_id), 'available')
+    return image_id
+
+
+def expect_raw_image_data(volume_id):
+    """Uploads the volume to an image and expects the first 4 MiB of the raw image."""
+    image_id = upload_volume(volume_id)
     response = admin.image.get(f'/images/{image_id}/file', stream=True)
     response.raise_for_status()
     head, size = bytearray(), 0
@@ -236,7 +280,38 @@ def volume_round_trip():
         size += len(chunk)
     expect(hashlib.sha256(head).hexdigest() == state['raw_sha256'], 'first 4 MiB differ from the image')
     expect(size == 1024 * MIB, f'size {size}, expected 1 GiB')
+
+
+def volume_round_trip():
+    volume = admin.block_storage.create_volume(name=name('vfi'), size=1, image_id=state['raw'].id)
+    later('volume from image', lambda: delete_volume(volume))
+    wait_status(lambda: admin.block_storage.get_volume(volume.id), 'available')
+    expect_raw_image_data(volume.id)
+    state['data_volume'] = volume
     return 'image -> volume -> image, first 4 MiB identical, 1 GiB'
+
+
+def attached_snapshot():
+    """What a migration does to a running server's volume: a snapshot while attached (Cinder's
+    NFS driver asks Nova to take it, os-assisted-volume-snapshots), then a volume from it."""
+    volume = state['data_volume']
+    admin.compute.create_volume_attachment(state['server'], volume_id=volume.id)
+    wait_status(lambda: admin.block_storage.get_volume(volume.id), 'in-use')
+    started = time.monotonic()
+    response = admin.block_storage.post('/snapshots', json={'snapshot': {
+        'volume_id': volume.id, 'name': name('attached-snap'), 'force': True}})
+    response.raise_for_status()
+    snapshot = admin.block_storage.get_snapshot(response.json()['snapshot']['id'])
+    later('attached volume snapshot', lambda: delete_snapshot(snapshot))
+    wait_status(lambda: admin.block_storage.get_snapshot(snapshot.id), 'available')
+    took = time.monotonic() - started
+    admin.compute.delete_volume_attachment(volume.id, state['server'])
+    wait_status(lambda: admin.block_storage.get_volume(volume.id), 'available')
+    copy = admin.block_storage.create_volume(name=name('vfs'), size=1, snapshot_id=snapshot.id)
+    later('volume from snapshot', lambda: delete_volume(copy))
+    wait_status(lambda: admin.block_storage.get_volume(copy.id), 'available')
+    expect_raw_image_data(copy.id)
+    return f'snapshot {took:.1f} s, live detach, volume from it has the data'
 
 
 def main():
@@ -250,8 +325,11 @@ def main():
         check('nova: keypair', lambda: keypair(tmp))
         check('nova: boot to ACTIVE on the port', boot)
         check('neutron: floating IP on the server port', floating_ip)
+        check('nova: server snapshot carries the disk\'s data', lambda: server_snapshot(tmp), needs_libvirt=True)
         check('cinder: volume create, attach, detach, snapshot', volume_lifecycle)
         check('cinder: volume from image, upload to image, data round-trips', volume_round_trip)
+        check('cinder: snapshot of an attached volume (force), volume from it has the data',
+              attached_snapshot, needs_libvirt=True)
     leftovers = 0
     for description, function in reversed(cleanup):
         try:

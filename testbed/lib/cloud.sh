@@ -4,10 +4,11 @@
 #                         bootstrap Keystone (once; a marker file records it)
 #   cloud.sh start NAME   start every service in the background (PIDs in run/, logs in log/),
 #                         register the catalog, wait until every API answers
-#   cloud.sh stop  NAME   end every service's process group by PID
+#   cloud.sh stop  NAME   power off the cloud's libvirt guests, end every service's session by PID
 #   cloud.sh status NAME  one line per service: running or not, and whether its API answers
 # NAME is a key of CLOUD_ID in common.sh; its port offset comes from there too.
-# Needs `infra.sh start` (MariaDB and RabbitMQ, shared by all clouds) first.
+# Needs `infra.sh start` (MariaDB and RabbitMQ, shared by all clouds) first; start runs
+# `libvirt.sh start` itself when the cloud's Nova uses libvirt.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -24,6 +25,55 @@ declare -A PORT=([keystone]=$((5000 + OFF)) [glance]=$((9292 + OFF)) [nova]=$((8
 KS=http://127.0.0.1:${PORT[keystone]}/v3
 SERVICES=(keystone placement glance-api nova-api nova-conductor nova-scheduler nova-compute
           neutron-server cinder-api cinder-scheduler cinder-volume)
+
+# Nova's compute driver: the one the cloud was initialized with (CLOUD/.compute; a cloud
+# initialized before the choice existed has fake), else SKYLIFT_TESTBED_COMPUTE, else the default.
+compute_choice() {
+  local recorded=
+  if [ -f "$R/.compute" ]; then recorded=$(cat "$R/.compute")
+  elif [ -f "$R/.initialized" ]; then recorded=fake
+  fi
+  if [ -n "$recorded" ]; then
+    [ -z "$TESTBED_COMPUTE_WANTED" ] || [ "$TESTBED_COMPUTE_WANTED" = "$recorded" ] ||
+      die "$NAME was initialized with the $recorded compute driver, not $TESTBED_COMPUTE_WANTED; to switch: testbed/down --wipe, then testbed/up"
+    echo "$recorded"
+  else
+    echo "${TESTBED_COMPUTE_WANTED:-$TESTBED_COMPUTE_DEFAULT}"
+  fi
+}
+
+# The libvirt driver, QEMU with TCG (no KVM needed). Guests have no OS: they sit in SeaBIOS,
+# so they ignore ACPI shutdown (shutdown_timeout 0 powers them off at once) and PCI hot-unplug
+# (see testbed/README.md on volume detach). One libvirtd serves all clouds: each names its
+# guests with its own prefix. The NFS volume driver mounts shares under nfs_mount_point_base
+# with the `mount` in nova-path/ (a bind mount); the privsep daemon that runs it starts without
+# sudo, so it keeps nova-compute's PATH.
+nova_libvirt_conf() {
+  cat <<CONF
+[DEFAULT]
+compute_driver = libvirt.LibvirtDriver
+instance_name_template = $ID-inst-%08x
+shutdown_timeout = 0
+resume_guests_state_on_host_boot = true
+force_config_drive = false
+[libvirt]
+virt_type = qemu
+cpu_mode = none
+connection_uri = qemu:///system
+images_type = qcow2
+inject_partition = -2
+snapshots_directory = $R/nova/snapshots
+nfs_mount_point_base = $R/nova/mnt
+device_detach_attempts = 3
+device_detach_timeout = 10
+[nova_sys_admin]
+helper_command = privsep-helper --config-file $ETC/nova/nova.conf
+[spice]
+enabled = false
+[serial_console]
+enabled = false
+CONF
+}
 
 keystone_authtoken() { # service user
   cat <<CONF
@@ -56,9 +106,11 @@ CONF
 }
 
 write_configs() {
+  COMPUTE=$(compute_choice) || exit 1
+  case $COMPUTE in fake|libvirt) ;; *) die "SKYLIFT_TESTBED_COMPUTE must be fake or libvirt" ;; esac
   mkdir -p "$ETC"/{keystone,glance,placement,nova,neutron,cinder} "$LOG" "$RUN" "$R/wsgi" \
            "$R"/keystone/{fernet-keys,credential-keys} "$R"/glance/{images,staging,tasks} \
-           "$R"/nova/{instances,lock} "$R/neutron/lock" "$R"/cinder/{lock,mnt,conversion} "$R/nfs-export"
+           "$R"/nova/{instances,lock,mnt,snapshots} "$R/neutron/lock" "$R"/cinder/{lock,mnt,conversion} "$R/nfs-export"
   local mq="rabbit://os:$PW@127.0.0.1:5672/$ID"
 
   cat > "$ETC/keystone/keystone.conf" <<CONF
@@ -116,7 +168,6 @@ CONF
 host = $ID-compute
 state_path = $R/nova
 instances_path = $R/nova/instances
-compute_driver = fake.FakeDriver
 enabled_apis = osapi_compute
 osapi_compute_listen = 127.0.0.1
 osapi_compute_listen_port = ${PORT[nova]}
@@ -153,6 +204,8 @@ $(service_auth cinder nova)
 $(service_auth service_user nova)
 send_service_user_token = true
 CONF
+  if [ "$COMPUTE" = libvirt ]; then nova_libvirt_conf; else printf '[DEFAULT]\ncompute_driver = fake.FakeDriver\n'; fi \
+    >> "$ETC/nova/nova.conf"
 
   cat > "$ETC/neutron/neutron.conf" <<CONF
 [DEFAULT]
@@ -263,6 +316,7 @@ init() {
       --config-file "$ETC/neutron/neutron.conf" upgrade heads
     cinder-manage --config-file "$ETC/cinder/cinder.conf" db sync
   } > "$LOG/init.log" 2>&1 || die "init of $NAME failed; see $LOG/init.log"
+  echo "$COMPUTE" > "$R/.compute"
   touch "$R/.initialized"
 }
 
@@ -312,7 +366,12 @@ start() {
   launch_python_main nova-api nova.cmd.api $n
   launch_python_main nova-conductor nova.cmd.conductor $n
   launch_python_main nova-scheduler nova.cmd.scheduler $n
-  launch_python_main nova-compute nova.cmd.compute $n
+  if [ "$COMPUTE" = libvirt ]; then
+    "$TESTBED_LIB/libvirt.sh" start
+    PATH=$TESTBED_LIB/nova-path:$PATH launch_python_main nova-compute nova.cmd.compute $n
+  else
+    launch_python_main nova-compute nova.cmd.compute $n
+  fi
   # ML2 loads mechanism drivers by entry point only: neutron-noop/ holds a dist-info for ours.
   PYTHONPATH=$TESTBED_LIB/neutron-noop launch_python_main neutron-server neutron.cmd.eventlet.server \
     --config-file "$ETC/neutron/neutron.conf"
@@ -336,6 +395,9 @@ running() { # true when every service of this cloud is alive
 }
 
 stop() {
+  # Guests outlive nova-compute and libvirtd. Their definitions stay: nova-compute starts them
+  # again (resume_guests_state_on_host_boot).
+  "$TESTBED_LIB/libvirt.sh" destroy "$ID-inst-"
   local f pid pids=()
   for f in "$RUN"/*.pid; do
     [ -f "$f" ] || continue
@@ -343,6 +405,7 @@ stop() {
     kill -0 "$pid" 2>/dev/null || continue
     pids+=("$pid")
     kill -TERM -- "-$pid" 2>/dev/null || true
+    pkill -TERM -s "$pid" 2>/dev/null || true # anything of the session outside the group
   done
   local i alive
   for i in $(seq 1 15); do
@@ -352,7 +415,9 @@ stop() {
     sleep 1
   done
   # neutron-server sometimes ignores SIGTERM (after RabbitMQ is gone, for one).
-  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; pkill -KILL -s "$pid" 2>/dev/null || true; done
+  local mp
+  for mp in "$R"/nova/mnt/*; do while mountpoint -q "$mp" 2>/dev/null; do umount "$mp" || break; done; done
   if [ -f "$ETC/cinder/nfs_shares" ]; then umount "$(share_mount_point)" 2>/dev/null || true; fi
 }
 

@@ -1,13 +1,14 @@
 #!/bin/bash
-# Writes the testbed's clouds.yaml: for each cloud an admin entry (NAME) and a non-admin entry
-# (NAME-demo: user demo, member of project demo). Links /etc/openstack/clouds.yaml to it unless
+# Writes the testbed's clouds.yaml: for each cloud (those chosen, and any other whose state
+# exists) an admin entry (NAME) and a non-admin entry (NAME-demo: user demo, member of project demo). Links /etc/openstack/clouds.yaml to it unless
 # that file belongs to someone else.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 {
   echo "# Written by skylift testbed/up; changes are overwritten."
   echo "clouds:"
-  for cloud in "${CLOUDS[@]}"; do
+  for cloud in $(printf '%s\n' "${!CLOUD_ID[@]}" | sort); do
+    [[ " ${CLOUDS[*]} " == *" $cloud "* ]] || [ -d "$TESTBED_STATE/$cloud" ] || continue
     url="http://127.0.0.1:$((5000 + ${CLOUD_OFFSET[$cloud]}))/v3"
     for entry in "$cloud admin admin" "$cloud-demo demo demo"; do
       read -r name user project <<< "$entry"

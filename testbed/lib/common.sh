@@ -12,17 +12,31 @@ TESTBED_PASSWORD=testbed
 TESTBED_REGION=RegionOne
 CLOUDS_YAML=$TESTBED_STATE/clouds.yaml
 
-# cloud name -> short id (database and vhost prefix) and port offset.
+# cloud name -> short id (database, vhost and libvirt domain prefix) and port offset.
 # The source uses the standard OpenStack ports, the destination the same plus 100.
-declare -A CLOUD_ID=([skylift-src]=src [skylift-dst]=dst)
-declare -A CLOUD_OFFSET=([skylift-src]=0 [skylift-dst]=100)
+# skylift-lab is for developing the testbed itself next to running src and dst clouds: it is
+# never started unless named in SKYLIFT_TESTBED_CLOUDS (see testbed/README.md).
+declare -A CLOUD_ID=([skylift-src]=src [skylift-dst]=dst [skylift-lab]=lab)
+declare -A CLOUD_OFFSET=([skylift-src]=0 [skylift-dst]=100 [skylift-lab]=200)
 # Keystone token lifetime in seconds. The destination's is short on purpose: clients must
 # renew tokens during long work, and the integration tests see that happen within minutes.
 # Not shorter: keystoneauth (in every service) re-authenticates on each request once a token
 # has less than 120 s left, and at 60 s that kept the destination's Keystone busy hashing
 # passwords, slowing every call to over a second.
-declare -A CLOUD_TOKEN_LIFETIME=([skylift-src]=3600 [skylift-dst]=180)
-CLOUDS=(skylift-src skylift-dst)
+declare -A CLOUD_TOKEN_LIFETIME=([skylift-src]=3600 [skylift-dst]=180 [skylift-lab]=3600)
+# The clouds that up, down, status and check act on: SKYLIFT_TESTBED_CLOUDS (space-separated
+# names) or both src and dst.
+read -r -a CLOUDS <<< "${SKYLIFT_TESTBED_CLOUDS:-skylift-src skylift-dst}"
+for _c in "${CLOUDS[@]}"; do [ -n "${CLOUD_ID[$_c]:-}" ] || { echo "testbed: unknown cloud $_c" >&2; exit 2; }; done
+unset _c
+# Nova's compute driver for clouds initialized from now on: libvirt (QEMU, TCG: real disks,
+# snapshots with data) or fake (fake.FakeDriver: no disks, no processes). A cloud keeps the
+# driver it was initialized with (recorded in CLOUD/.compute); switching needs `down --wipe`.
+TESTBED_COMPUTE_WANTED=${SKYLIFT_TESTBED_COMPUTE:-}
+TESTBED_COMPUTE_DEFAULT=libvirt
+# The linux bridge every libvirt guest port is plugged into: no address, no uplink, it routes
+# nothing anywhere. The ML2 driver in neutron-noop/ names it in every port binding.
+TESTBED_BRIDGE=br-skylift
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { printf 'testbed: %s\n' "$*" >&2; exit 1; }

@@ -9,6 +9,7 @@ source "$(dirname "$0")/common.sh"
 PACKAGES=(
   mariadb-server rabbitmq-server uwsgi-core uwsgi-plugin-python3 curl sudo nfs-common
   qemu-utils openssh-client
+  libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 python3-libvirt
   python3-keystone python3-glance python3-nova python3-placement python3-cinder python3-neutron
   python3-pymysql python3-openstackclient python3-openstacksdk
   nova-common glance-common cinder-common neutron-common placement-common
