@@ -90,6 +90,17 @@ service_token_roles_required = true
 CONF
 }
 
+service_basics() { # service: its database, lock directory, and no notifications
+  cat <<CONF
+[database]
+connection = $DB/${ID}_$1
+[oslo_concurrency]
+lock_path = $R/$1/lock
+[oslo_messaging_notifications]
+driver = noop
+CONF
+}
+
 service_auth() { # section, service user
   cat <<CONF
 [$1]
@@ -222,12 +233,7 @@ state_path = $R/neutron
 api_paste_config = /usr/share/neutron-common/api-paste.ini
 notify_nova_on_port_status_changes = false
 notify_nova_on_port_data_changes = false
-[database]
-connection = $DB/${ID}_neutron
-[oslo_concurrency]
-lock_path = $R/neutron/lock
-[oslo_messaging_notifications]
-driver = noop
+$(service_basics neutron)
 [ml2]
 type_drivers = flat,vlan,vxlan
 tenant_network_types = vxlan
@@ -272,12 +278,7 @@ nfs_qcow2_volumes = false
 nas_secure_file_operations = false
 nas_secure_file_permissions = false
 nfs_snapshot_support = true
-[database]
-connection = $DB/${ID}_cinder
-[oslo_concurrency]
-lock_path = $R/cinder/lock
-[oslo_messaging_notifications]
-driver = noop
+$(service_basics cinder)
 $(keystone_authtoken cinder)
 $(service_auth nova cinder)
 CONF
