@@ -7,7 +7,8 @@ source "$(dirname "$0")/common.sh"
 {
   echo "# Written by skylift testbed/up; changes are overwritten."
   echo "clouds:"
-  for cloud in $(printf '%s\n' "${!CLOUD_ID[@]}" | sort); do
+  # In port-offset order, so the file reads the same on every machine: src, dst, lab.
+  for cloud in $(for c in "${!CLOUD_OFFSET[@]}"; do echo "${CLOUD_OFFSET[$c]} $c"; done | sort -n | cut -d' ' -f2); do
     [[ " ${CLOUDS[*]} " == *" $cloud "* ]] || [ -d "$TESTBED_STATE/$cloud" ] || continue
     url="http://127.0.0.1:$((5000 + ${CLOUD_OFFSET[$cloud]}))/v3"
     for entry in "$cloud admin admin" "$cloud-demo demo demo"; do
