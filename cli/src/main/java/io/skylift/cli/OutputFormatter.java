@@ -28,6 +28,7 @@ final class OutputFormatter {
 
     private final PrintWriter out;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper jsonLines = new ObjectMapper();
     private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -61,6 +62,27 @@ final class OutputFormatter {
                     selected.entrySet().stream().map(entry -> List.of(entry.getKey(), text(entry.getValue()))).toList());
         }
         out.flush();
+    }
+
+    /** Where output goes, for commentary printed from other threads (each line whole). */
+    PrintWriter writer() {
+        return out;
+    }
+
+    /** One line of running commentary, such as a worker's task log, flushed at once. */
+    void line(String text) {
+        out.println(text);
+        out.flush();
+    }
+
+    /** {@code value} as one line of compact JSON, for a stream of records. */
+    void jsonLine(Object value) {
+        try {
+            line(jsonLines.writeValueAsString(value));
+        }
+        catch (JsonProcessingException e) {
+            throw new SkyliftException(ErrorCode.INTERNAL, "cannot write output: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** A document that is already a tree, such as a JSON schema, in JSON or YAML. */

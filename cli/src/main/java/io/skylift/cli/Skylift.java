@@ -18,12 +18,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SkyliftVersion.class,
         description = "Migrates servers, volumes, images and networks from one cloud to another.",
-        subcommands = {EndpointCommand.class, ProviderCommand.class, QueryCommand.class},
+        subcommands = {EndpointCommand.class, ExecutionCommand.class, ProviderCommand.class, QueryCommand.class, WorkerCommand.class},
         footerHeading = "%nExample:%n",
         footer = {
                 "  skylift --version",
                 "  skylift endpoint create src --provider openstack --cloud skylift-src",
-                "  skylift endpoint instance list src"})
+                "  skylift endpoint instance list src",
+                "  skylift execution list"})
 public final class Skylift implements Callable<Integer> {
 
     private final Session session;
@@ -42,6 +43,13 @@ public final class Skylift implements Callable<Integer> {
         session.homeOption(directory);
     }
 
+    @Option(names = "--db", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "JDBC URL of the database, such as jdbc:postgresql://db/skylift?user=skylift (default: $SKYLIFT_DATABASE_URL, "
+                    + "else an H2 file in the home).")
+    void database(String url) {
+        session.databaseOption(url);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
     }
@@ -53,7 +61,7 @@ public final class Skylift implements Callable<Integer> {
 
     /** As {@link #run(String[], PrintWriter, PrintWriter)}, reading variables from {@code environment} only. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        return run(args, out, err, new Session(environment, out));
+        return run(args, out, err, new Session(environment, out, err, Session.Parts.installed()));
     }
 
     /** As {@link #run(String[], PrintWriter, PrintWriter)} in {@code session}, which this closes. */

@@ -1,6 +1,8 @@
 package io.skylift.cli;
 
 import io.skylift.engine.FakeProviderFactory;
+import io.skylift.engine.execution.TaskHandler;
+import io.skylift.engine.execution.TaskHandlers;
 import io.skylift.engine.provider.ProviderRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +19,8 @@ import java.util.Map;
 final class InProcessSkylift {
 
     private final Map<String, String> environment = new HashMap<>();
+    private List<TaskHandler> handlers = List.of();
+    private final StopSignal stopSignal = new StopSignal();
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
 
@@ -30,12 +34,27 @@ final class InProcessSkylift {
         return this;
     }
 
+    /** Workers and foreground runs of later runs have exactly these task handlers (none by default). */
+    InProcessSkylift withHandlers(TaskHandler... taskHandlers) {
+        this.handlers = List.of(taskHandlers);
+        return this;
+    }
+
+    /** What SIGTERM would do to a worker or foreground run of this instance. */
+    StopSignal stopSignal() {
+        return stopSignal;
+    }
+
     /** Returns the exit code. */
     int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        PrintWriter output = new PrintWriter(out, true);
-        return Skylift.run(args, output, new PrintWriter(err, true), new Session(environment, output, InProcessSkylift::fakeProviders));
+        StringWriter runOut = new StringWriter();
+        StringWriter runErr = new StringWriter();
+        out = runOut;
+        err = runErr;
+        PrintWriter output = new PrintWriter(runOut, true);
+        PrintWriter errors = new PrintWriter(runErr, true);
+        Session.Parts parts = new Session.Parts(InProcessSkylift::fakeProviders, engine -> TaskHandlers.of(handlers), () -> stopSignal);
+        return Skylift.run(args, output, errors, new Session(environment, output, errors, parts));
     }
 
     private static ProviderRegistry fakeProviders() {

@@ -19,6 +19,11 @@ final class SkyliftProcess {
 
     private final Map<String, String> environment = new HashMap<>();
 
+    /** bin/skylift of this build, for tests that manage the process themselves. */
+    static Path launcher() {
+        return LAUNCHER;
+    }
+
     /** Sets a variable for every run, on top of this JVM's environment. */
     SkyliftProcess with(String variable, String value) {
         environment.put(variable, value);

@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.skylift.engine.endpoint.Endpoints;
 import io.skylift.engine.execution.Journal;
 import io.skylift.engine.execution.Runner;
+import io.skylift.engine.execution.RunnerListener;
 import io.skylift.engine.execution.RunnerOptions;
 import io.skylift.engine.execution.TaskHandler;
+import io.skylift.engine.execution.TaskHandlers;
 import io.skylift.engine.provider.ProviderRegistry;
 import io.skylift.engine.store.Database;
+import io.skylift.engine.store.DatabaseFailure;
 import io.skylift.engine.store.SecretBox;
 import io.skylift.engine.store.SecretKeyFile;
 import io.skylift.spi.ErrorCode;
@@ -51,7 +54,13 @@ public final class Engine implements AutoCloseable {
         SecretKeyFile keyFile = new SecretKeyFile(home.secretKeyFile(), random);
         // Checked before anything else: a key others can read must stop every command, not only those that decrypt.
         keyFile.checkPermissions();
-        Database database = Database.open(home.databaseUrl());
+        Database database;
+        try {
+            database = Database.open(home.databaseUrl());
+        }
+        catch (SkyliftException e) {
+            throw DatabaseFailure.unreachable(home.databaseUrl(), e).orElseThrow(() -> e);
+        }
         return new Engine(database, providers, Endpoints.stored(database, new SecretBox(keyFile, random), providers, clock), clock);
     }
 
@@ -87,6 +96,16 @@ public final class Engine implements AutoCloseable {
     /** Starts a worker on this home's database; close it before the engine. */
     public Runner startRunner(Collection<? extends TaskHandler> handlers, RunnerOptions options) {
         return Runner.start(database, handlers, options, clock);
+    }
+
+    /** The handlers every installed {@link io.skylift.engine.execution.TaskHandlerFactory} contributes. */
+    public TaskHandlers installedHandlers() {
+        return TaskHandlers.installed(endpoints);
+    }
+
+    /** Starts a worker on this home's database that tells {@code listener} of each attempt; close it before the engine. */
+    public Runner startRunner(TaskHandlers handlers, RunnerOptions options, RunnerListener listener) {
+        return Runner.start(database, handlers, options, clock, listener);
     }
 
     @Override

@@ -33,8 +33,9 @@ final class ClaimRound {
             + "WHERE d.execution_id = t.execution_id AND d.task_id = t.id AND p.status <> 'COMPLETED')) "
             + "OR (e.status IN ('FAILING', 'CANCELLING') AND t.status = 'CLEANUP_PENDING' AND NOT EXISTS (SELECT 1 FROM task_dependency d "
             + "JOIN task c ON c.execution_id = d.execution_id AND c.id = d.task_id "
-            + "WHERE d.execution_id = t.execution_id AND d.depends_on = t.id AND c.status IN ('CLEANUP_PENDING', 'CLEANING')))) "
-            + "ORDER BY e.created_at, t.execution_id, t.seq FETCH FIRST ? ROWS ONLY";
+            + "WHERE d.execution_id = t.execution_id AND d.depends_on = t.id AND c.status IN ('CLEANUP_PENDING', 'CLEANING')))) ";
+
+    private static final String RUNNABLE_ORDER = "ORDER BY e.created_at, t.execution_id, t.seq FETCH FIRST ? ROWS ONLY";
 
     private static final String HAS_INTENT = " AND EXISTS (SELECT 1 FROM side_effect_intent i WHERE i.execution_id = t.execution_id AND i.task_id = t.id)";
 
@@ -77,15 +78,19 @@ final class ClaimRound {
             }
         }
         for (Expired task : expired) {
-            TaskStatus to = switch (task.status()) {
-                case RUNNING -> TaskStatus.PENDING;
-                case CANCELLING -> TaskStatus.CANCELED;
-                case CLEANING -> TaskStatus.CLEANUP_PENDING;
-                default -> throw new IllegalStateException("not a leased status: " + task.status());
-            };
-            TaskTable.move(connection, task.task(), task.status(),
-                    TaskTable.Change.to(to, "lease of worker " + task.worker() + " expired").withNotBefore(now), now);
+            giveBack(connection, task.task(), task.status(), now, "lease of worker " + task.worker() + " expired");
         }
+    }
+
+    /** Takes a leased task from its worker: it runs again, or its cancel or cleanup is done. */
+    static void giveBack(Connection connection, TaskKey task, TaskStatus status, Instant now, String message) throws SQLException {
+        TaskStatus to = switch (status) {
+            case RUNNING -> TaskStatus.PENDING;
+            case CANCELLING -> TaskStatus.CANCELED;
+            case CLEANING -> TaskStatus.CLEANUP_PENDING;
+            default -> throw new IllegalStateException("not a leased status: " + status);
+        };
+        TaskTable.move(connection, task, status, TaskTable.Change.to(to, message).withNotBefore(now), now);
     }
 
     /** Moves one execution along; also called by cancel so it takes effect at once. */
@@ -165,10 +170,15 @@ final class ClaimRound {
             }
         }
         Map<TaskKey, Candidate> candidates = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(RUNNABLE)) {
-            statement.setObject(1, now.atOffset(ZoneOffset.UTC));
+        String only = options.execution().isPresent() ? "AND t.execution_id = ? " : "";
+        try (PreparedStatement statement = connection.prepareStatement(RUNNABLE + only + RUNNABLE_ORDER)) {
+            int index = 1;
+            statement.setObject(index++, now.atOffset(ZoneOffset.UTC));
+            if (options.execution().isPresent()) {
+                statement.setObject(index++, options.execution().get());
+            }
             // More than the free slots: some candidates wait on a full key.
-            statement.setInt(2, free * 4 + 64);
+            statement.setInt(index, free * 4 + 64);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     TaskKey task = new TaskKey(rows.getObject(1, UUID.class), rows.getString(2));

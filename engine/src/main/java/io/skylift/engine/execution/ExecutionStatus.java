@@ -24,9 +24,11 @@ public enum ExecutionStatus {
         next.put(RUNNING, EnumSet.of(COMPLETED, FAILING, CANCELLING));
         next.put(FAILING, EnumSet.of(ERROR, CANCELLING));
         next.put(CANCELLING, EnumSet.of(CANCELED));
-        next.put(COMPLETED, EnumSet.noneOf(ExecutionStatus.class));
-        next.put(ERROR, EnumSet.noneOf(ExecutionStatus.class));
-        next.put(CANCELED, EnumSet.noneOf(ExecutionStatus.class));
+        // Ended executions move again only when the operator asks: -> RUNNING by restart-from,
+        // ERROR -> FAILING and CANCELED -> CANCELLING by cleanup of a run that kept its resources.
+        next.put(COMPLETED, EnumSet.of(RUNNING));
+        next.put(ERROR, EnumSet.of(RUNNING, FAILING));
+        next.put(CANCELED, EnumSet.of(RUNNING, CANCELLING));
         return next;
     }
 
@@ -41,7 +43,8 @@ public enum ExecutionStatus {
         }
     }
 
+    /** Ended: no worker moves it any more, only an operator's restart-from or cleanup. */
     public boolean isFinal() {
-        return NEXT.get(this).isEmpty();
+        return this == COMPLETED || this == ERROR || this == CANCELED;
     }
 }

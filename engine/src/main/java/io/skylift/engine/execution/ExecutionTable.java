@@ -39,6 +39,20 @@ final class ExecutionTable {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
+    /** Every execution, newest first. */
+    static List<Execution> all(Connection connection) throws SQLException {
+        return select(connection, "ORDER BY created_at DESC, id", null);
+    }
+
+    /** Keeps the resources of a failed or cancelled run no longer: the next settle queues their cleanup. */
+    static void cleanUpOnFailure(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE execution SET on_failure = ? WHERE id = ?")) {
+            statement.setString(1, OnFailure.CLEAN_UP.name());
+            statement.setObject(2, id);
+            statement.executeUpdate();
+        }
+    }
+
     /** Executions that are not final, oldest first. */
     static List<Execution> active(Connection connection) throws SQLException {
         return select(connection, "WHERE status IN ('RUNNING', 'FAILING', 'CANCELLING') ORDER BY created_at", null);
@@ -52,9 +66,11 @@ final class ExecutionTable {
     static boolean move(Connection connection, UUID id, ExecutionStatus from, ExecutionStatus to, Instant now, String message)
             throws SQLException {
         from.checkMoveTo(to);
-        boolean failing = to == ExecutionStatus.FAILING;
+        // The first failure names the task that stopped the run; a cleanup asked later keeps it, a restart clears it.
+        boolean failing = to == ExecutionStatus.FAILING && from == ExecutionStatus.RUNNING;
+        boolean restarting = to == ExecutionStatus.RUNNING;
         try (PreparedStatement statement = connection.prepareStatement("UPDATE execution SET status = ?, updated_at = ?"
-                + (failing ? ", error_message = ?" : "") + " WHERE id = ? AND status = ?")) {
+                + (failing ? ", error_message = ?" : "") + (restarting ? ", error_message = NULL" : "") + " WHERE id = ? AND status = ?")) {
             int index = 1;
             statement.setString(index++, to.name());
             statement.setObject(index++, now.atOffset(ZoneOffset.UTC));

@@ -19,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +38,10 @@ public final class Runner implements AutoCloseable {
     private record Running(TaskTable.Claim claim, AtomicBoolean cancelled) {}
 
     private final Database database;
-    private final Map<String, TaskHandler> handlers;
+    private final TaskHandlers handlers;
     private final RunnerOptions options;
     private final Clock clock;
+    private final RunnerListener listener;
     private final Map<TaskKey, Running> running = new ConcurrentHashMap<>();
     private final ExecutorService tasks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("skylift-task-", 0).factory());
     private final Semaphore wake = new Semaphore(0);
@@ -51,8 +50,9 @@ public final class Runner implements AutoCloseable {
     private final Thread dispatcher;
     private volatile State state = State.ACTIVE;
 
-    private Runner(Database database, Map<String, TaskHandler> handlers, RunnerOptions options, Clock clock) {
+    private Runner(Database database, TaskHandlers handlers, RunnerOptions options, Clock clock, RunnerListener listener) {
         this.database = database;
+        this.listener = listener;
         this.handlers = handlers;
         this.options = options;
         this.clock = clock;
@@ -61,12 +61,25 @@ public final class Runner implements AutoCloseable {
 
     /** Starts a worker that runs tasks of every execution in {@code database} whose type has a handler here. */
     public static Runner start(Database database, Collection<? extends TaskHandler> handlers, RunnerOptions options, Clock clock) {
+        return start(database, TaskHandlers.of(handlers), options, clock);
+    }
+
+    /**
+     * Starts a worker with {@code handlers}. A task whose type has no handler here fails with
+     * {@link ErrorCode#UNSUPPORTED} (a user error, not retried) rather than waiting forever.
+     */
+    public static Runner start(Database database, TaskHandlers handlers, RunnerOptions options, Clock clock) {
+        return start(database, handlers, options, clock, RunnerListener.NONE);
+    }
+
+    /** As {@link #start(Database, TaskHandlers, RunnerOptions, Clock)}, telling {@code listener} of each attempt. */
+    public static Runner start(Database database, TaskHandlers handlers, RunnerOptions options, Clock clock, RunnerListener listener) {
         requireNonNull(database, "database is null");
         requireNonNull(handlers, "handlers is null");
         requireNonNull(options, "options is null");
         requireNonNull(clock, "clock is null");
-        Map<String, TaskHandler> byType = handlers.stream().collect(Collectors.toUnmodifiableMap(TaskHandler::type, Function.identity()));
-        Runner runner = new Runner(database, byType, options, clock);
+        requireNonNull(listener, "listener is null");
+        Runner runner = new Runner(database, handlers, options, clock, listener);
         runner.dispatcher.start();
         return runner;
     }
@@ -171,11 +184,11 @@ public final class Runner implements AutoCloseable {
             JournaledContext.Start start = database.inTransaction(connection -> new JournaledContext.Start(
                     TaskTable.find(connection, claim.task()).orElseThrow(),
                     TaskTable.dependencyOutputs(connection, claim.task())));
-            handler = handlers.get(start.task().type());
-            if (handler == null) {
-                throw new SkyliftException(ErrorCode.INTERNAL,
-                        "worker " + options.workerId() + " has no handler for task type " + start.task().type());
-            }
+            listener.started(start.task());
+            handler = handlers.find(start.task().type()).orElseThrow(() -> new SkyliftException(ErrorCode.UNSUPPORTED,
+                    "no handler for task type '" + start.task().type() + "' in this skylift (it has: "
+                            + (handlers.types().isEmpty() ? "none" : String.join(", ", handlers.types()))
+                            + "); install the module that runs it, or run this execution on a worker that has it"));
             JournaledContext context = new JournaledContext(database, claim, start, clock, options.leaseDuration(), task.cancelled(), dead);
             if (claim.cleanup()) {
                 handler.cleanup(context);
@@ -254,6 +267,18 @@ public final class Runner implements AutoCloseable {
         return "attempt " + claim.attempt() + " failed, retrying in " + policy.backoff(claim.attempt()).toMillis() + " ms: " + error.message();
     }
 
+    private void tellEnded(TaskTable.Claim claim) {
+        if (listener == RunnerListener.NONE) {
+            return;
+        }
+        try {
+            database.inTransaction(connection -> TaskTable.find(connection, claim.task())).ifPresent(listener::ended);
+        }
+        catch (RuntimeException e) {
+            LOG.warn("worker {}: cannot report the end of task {}: {}", options.workerId(), claim.task(), e.getMessage(), e);
+        }
+    }
+
     @FunctionalInterface
     private interface EndWork {
         void run(Connection connection, TaskStatus from) throws SQLException;
@@ -266,15 +291,18 @@ public final class Runner implements AutoCloseable {
                 return;
             }
             try {
-                database.inTransaction(connection -> {
+                boolean journaled = database.inTransaction(connection -> {
                     Optional<TaskStatus> from = TaskTable.lockHeld(connection, claim.task(), claim.epoch());
                     if (from.isEmpty()) {
                         LOG.info("worker {}: task {} is no longer ours; its end is not journaled", options.workerId(), claim.task());
-                        return null;
+                        return false;
                     }
                     work.run(connection, from.get());
-                    return null;
+                    return true;
                 });
+                if (journaled) {
+                    tellEnded(claim);
+                }
                 return;
             }
             catch (SkyliftException e) {

@@ -37,11 +37,12 @@ public enum TaskStatus {
         next.put(RUNNING, EnumSet.of(COMPLETED, ERROR, PENDING, CANCELLING));
         // A handler may finish or fail before it reaches a checkpoint; CANCELED also when its worker died.
         next.put(CANCELLING, EnumSet.of(CANCELED, COMPLETED, ERROR));
-        next.put(COMPLETED, EnumSet.of(CLEANUP_PENDING));
+        // -> PENDING: restart-from runs an ended task again (its intents stay, so no side effect is repeated).
+        next.put(COMPLETED, EnumSet.of(CLEANUP_PENDING, PENDING));
         // A failed or cancelled task may have made some of its side effects: its intents say which.
-        next.put(ERROR, EnumSet.of(CLEANUP_PENDING));
-        next.put(CANCELED, EnumSet.of(CLEANUP_PENDING));
-        next.put(SKIPPED, EnumSet.noneOf(TaskStatus.class));
+        next.put(ERROR, EnumSet.of(CLEANUP_PENDING, PENDING));
+        next.put(CANCELED, EnumSet.of(CLEANUP_PENDING, PENDING));
+        next.put(SKIPPED, EnumSet.of(PENDING));
         next.put(CLEANUP_PENDING, EnumSet.of(CLEANING));
         // CLEANING -> CLEANUP_PENDING: a retry, or the worker's lease expired.
         next.put(CLEANING, EnumSet.of(CLEANED, CLEANUP_FAILED, CLEANUP_PENDING));

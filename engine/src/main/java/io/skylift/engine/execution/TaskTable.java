@@ -227,6 +227,67 @@ final class TaskTable {
         }
     }
 
+    /**
+     * Moves an ended task back to PENDING as if never run: attempts, progress, checkpoint, outputs
+     * and error are cleared. Its intents stay, so a side effect already made is found, not repeated.
+     */
+    static void restart(Connection connection, TaskKey key, TaskStatus from, Instant now, String message) throws SQLException {
+        from.checkMoveTo(TaskStatus.PENDING);
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE task SET status = 'PENDING', attempts = 0, not_before = ?, "
+                + "worker = NULL, lease_until = NULL, progress_current = 0, progress_total = 0, progress_bytes = 0, progress_message = '', "
+                + "checkpoint = NULL, outputs = '{}', error_code = NULL, error_category = NULL, error_message = NULL, started_at = NULL, "
+                + "finished_at = NULL, updated_at = ? WHERE execution_id = ? AND id = ? AND status = ?")) {
+            statement.setObject(1, now.atOffset(ZoneOffset.UTC));
+            statement.setObject(2, now.atOffset(ZoneOffset.UTC));
+            statement.setObject(3, key.executionId());
+            statement.setString(4, key.taskId());
+            statement.setString(5, from.name());
+            if (statement.executeUpdate() == 0) {
+                throw new IllegalStateException("task " + key + " was not " + from + " while the claim lock was held");
+            }
+        }
+        EventTable.append(connection, key.executionId(), key.taskId(), now, Event.Kind.TASK_STATUS, TaskStatus.PENDING.name(), message);
+    }
+
+    /** Tasks of the execution held under a lease, with the worker holding each. */
+    static Map<TaskKey, String> leased(Connection connection, UUID executionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, worker FROM task WHERE execution_id = ? AND status IN ('RUNNING', 'CANCELLING', 'CLEANING') ORDER BY seq")) {
+            statement.setObject(1, executionId);
+            try (ResultSet rows = statement.executeQuery()) {
+                Map<TaskKey, String> leased = new LinkedHashMap<>();
+                while (rows.next()) {
+                    leased.put(new TaskKey(executionId, rows.getString(1)), rows.getString(2));
+                }
+                return leased;
+            }
+        }
+    }
+
+    /** Ends the backoff of the execution's waiting tasks, so they are runnable now. */
+    static void endBackoff(Connection connection, UUID executionId, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE task SET not_before = ? "
+                + "WHERE execution_id = ? AND status IN ('PENDING', 'CLEANUP_PENDING') AND not_before > ?")) {
+            statement.setObject(1, now.atOffset(ZoneOffset.UTC));
+            statement.setObject(2, executionId);
+            statement.setObject(3, now.atOffset(ZoneOffset.UTC));
+            statement.executeUpdate();
+        }
+    }
+
+    /** How many tasks each execution has in each status. */
+    static Map<UUID, Map<TaskStatus, Integer>> countsByExecution(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT execution_id, status, COUNT(*) FROM task GROUP BY execution_id, status");
+             ResultSet rows = statement.executeQuery()) {
+            Map<UUID, Map<TaskStatus, Integer>> counts = new HashMap<>();
+            while (rows.next()) {
+                counts.computeIfAbsent(rows.getObject(1, UUID.class), id -> new java.util.EnumMap<>(TaskStatus.class))
+                        .put(TaskStatus.valueOf(rows.getString(2)), rows.getInt(3));
+            }
+            return counts;
+        }
+    }
+
     /** Claims a task in {@code from} (PENDING or CLEANUP_PENDING) for {@code worker}; the caller holds the claim lock. */
     static Claim claim(Connection connection, TaskKey key, TaskStatus from, String worker, Instant leaseUntil, Instant now) throws SQLException {
         boolean cleanup = from == TaskStatus.CLEANUP_PENDING;

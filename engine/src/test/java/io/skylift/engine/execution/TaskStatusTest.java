@@ -19,13 +19,16 @@ class TaskStatusTest {
             "RUNNING>COMPLETED", "RUNNING>ERROR", "RUNNING>PENDING", "RUNNING>CANCELLING",
             "CANCELLING>CANCELED", "CANCELLING>COMPLETED", "CANCELLING>ERROR",
             "COMPLETED>CLEANUP_PENDING", "ERROR>CLEANUP_PENDING", "CANCELED>CLEANUP_PENDING",
+            "COMPLETED>PENDING", "ERROR>PENDING", "CANCELED>PENDING", "SKIPPED>PENDING",
             "CLEANUP_PENDING>CLEANING",
             "CLEANING>CLEANED", "CLEANING>CLEANUP_FAILED", "CLEANING>CLEANUP_PENDING");
 
     private static final Set<String> EXECUTION_ALLOWED = Set.of(
             "RUNNING>COMPLETED", "RUNNING>FAILING", "RUNNING>CANCELLING",
             "FAILING>ERROR", "FAILING>CANCELLING",
-            "CANCELLING>CANCELED");
+            "CANCELLING>CANCELED",
+            "COMPLETED>RUNNING", "ERROR>RUNNING", "CANCELED>RUNNING",
+            "ERROR>FAILING", "CANCELED>CANCELLING");
 
     static Stream<Arguments> taskPairs() {
         List<Arguments> pairs = new ArrayList<>();
@@ -69,6 +72,12 @@ class TaskStatusTest {
         if (!allowed) {
             assertThatThrownBy(() -> from.checkMoveTo(to)).isInstanceOf(IllegalStateException.class);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("executionPairs")
+    void final_onlyCompletedErrorAndCanceled(ExecutionStatus status, ExecutionStatus ignored) {
+        assertThat(status.isFinal()).isEqualTo(Set.of(ExecutionStatus.COMPLETED, ExecutionStatus.ERROR, ExecutionStatus.CANCELED).contains(status));
     }
 
     @ParameterizedTest
