@@ -8,6 +8,7 @@ import io.skylift.engine.execution.Task;
 import io.skylift.engine.execution.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,30 +54,32 @@ final class ExecutionRows {
 
     /** Tasks by status, in the order of the status enum: {@code COMPLETED=3, PENDING=2}. */
     private static Map<String, Object> counts(List<Task> tasks) {
-        Map<TaskStatus, Long> counts = tasks.stream().collect(Collectors.groupingBy(Task::status, () -> new java.util.EnumMap<>(TaskStatus.class),
+        Map<TaskStatus, Long> counts = tasks.stream().collect(Collectors.groupingBy(Task::status, () -> new EnumMap<>(TaskStatus.class),
                 Collectors.counting()));
         Map<String, Object> named = new LinkedHashMap<>();
         counts.forEach((status, count) -> named.put(status.name(), count));
         return named;
     }
 
-    static Map<String, Object> taskRow(Task task) {
+    /** The columns every task row starts with. */
+    private static Map<String, Object> identity(Task task) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("task", task.id());
         row.put("type", task.type());
         row.put("status", task.status().name());
         row.put("attempts", task.attempts());
+        return row;
+    }
+
+    static Map<String, Object> taskRow(Task task) {
+        Map<String, Object> row = identity(task);
         row.put("progress", progress(task.progress()));
         row.put("error", task.error().map(error -> error.code() + ": " + error.message()).orElse(null));
         return row;
     }
 
     static Map<String, Object> historyRow(Task task) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("task", task.id());
-        row.put("type", task.type());
-        row.put("status", task.status().name());
-        row.put("attempts", task.attempts());
+        Map<String, Object> row = identity(task);
         row.put("started_at", task.startedAt().map(Instant::toString).orElse(null));
         row.put("finished_at", task.finishedAt().map(Instant::toString).orElse(null));
         row.put("duration", task.startedAt().flatMap(start -> task.finishedAt().map(end -> duration(Duration.between(start, end)))).orElse(null));
@@ -85,11 +88,7 @@ final class ExecutionRows {
     }
 
     static Map<String, Object> currentRow(Task task) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("task", task.id());
-        row.put("type", task.type());
-        row.put("status", task.status().name());
-        row.put("attempts", task.attempts());
+        Map<String, Object> row = identity(task);
         row.put("progress", progress(task.progress()));
         row.put("bytes", task.progress().bytes());
         row.put("message", task.progress().message());
