@@ -26,9 +26,17 @@ import java.util.TreeSet;
 public final class ResourceGraph {
 
     private final NavigableMap<ResourceRef, Resource> resources;
+    /** For each resource, the resources that are {@linkplain ResourceType#partOf() part of} it. */
+    private final Map<ResourceRef, List<ResourceRef>> parts;
 
     private ResourceGraph(NavigableMap<ResourceRef, Resource> resources) {
         this.resources = Collections.unmodifiableNavigableMap(resources);
+        Map<ResourceRef, List<ResourceRef>> parts = new HashMap<>();
+        for (Resource resource : resources.values()) {
+            resource.ref().type().partOf().ifPresent(role -> resource.refs().getOrDefault(role, List.of())
+                    .forEach(whole -> parts.computeIfAbsent(whole, _ -> new ArrayList<>()).add(resource.ref())));
+        }
+        this.parts = parts;
     }
 
     /**
@@ -73,7 +81,10 @@ public final class ResourceGraph {
     }
 
     /**
-     * The selected resources plus everything they depend on, transitively.
+     * The selected resources plus everything they depend on, transitively, and the parts of
+     * each resource reached (a security group's rules, a subnet's router interfaces, a port's
+     * floating IPs, a project's role assignments; see {@link ResourceType#partOf()}) with
+     * everything those depend on in turn.
      *
      * @throws IllegalArgumentException if a selected resource is not in this graph
      * @throws MissingDependencyException listing every dependency reached that is not in this graph
@@ -102,6 +113,11 @@ public final class ResourceGraph {
             for (ResourceRef dependency : resource.dependencies()) {
                 if (resources.containsKey(dependency) && !reached.containsKey(dependency)) {
                     pending.push(dependency);
+                }
+            }
+            for (ResourceRef part : parts.getOrDefault(resource.ref(), List.of())) {
+                if (!reached.containsKey(part)) {
+                    pending.push(part);
                 }
             }
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 public enum ResourceType {
     PROJECT("project", Scope.GLOBAL),
     USER("user", Scope.GLOBAL),
-    ROLE_ASSIGNMENT("role_assignment", Scope.PROJECT),
+    ROLE_ASSIGNMENT("role_assignment", Scope.PROJECT, "project"),
     QUOTA("quota", Scope.PROJECT),
     FLAVOR("flavor", Scope.GLOBAL),
     VOLUME_TYPE("volume_type", Scope.GLOBAL),
@@ -39,11 +40,11 @@ public enum ResourceType {
     NETWORK("network", Scope.PROJECT),
     SUBNET("subnet", Scope.PROJECT),
     ROUTER("router", Scope.PROJECT),
-    ROUTER_INTERFACE("router_interface", Scope.PROJECT),
+    ROUTER_INTERFACE("router_interface", Scope.PROJECT, "subnet"),
     SECURITY_GROUP("security_group", Scope.PROJECT),
-    SECURITY_GROUP_RULE("security_group_rule", Scope.PROJECT),
+    SECURITY_GROUP_RULE("security_group_rule", Scope.PROJECT, "security_group"),
     PORT("port", Scope.PROJECT),
-    FLOATING_IP("floating_ip", Scope.PROJECT),
+    FLOATING_IP("floating_ip", Scope.PROJECT, "port"),
     SERVER_GROUP("server_group", Scope.PROJECT),
     VOLUME("volume", Scope.PROJECT),
     VOLUME_SNAPSHOT("volume_snapshot", Scope.PROJECT),
@@ -51,10 +52,16 @@ public enum ResourceType {
 
     private final String id;
     private final Scope scope;
+    private final String partOf;
 
     ResourceType(String id, Scope scope) {
+        this(id, scope, null);
+    }
+
+    ResourceType(String id, Scope scope, String partOf) {
         this.id = id;
         this.scope = scope;
+        this.partOf = partOf;
     }
 
     /** The name used in resource files, references and the CLI, such as {@code volume_type}. */
@@ -65,6 +72,17 @@ public enum ResourceType {
 
     public Scope scope() {
         return scope;
+    }
+
+    /**
+     * The role through which a resource of this type belongs to another, so that
+     * {@link ResourceGraph#closure} brings it along with that other one although nothing depends
+     * on it: a security group's rules ({@code security_group}), a subnet's router interfaces
+     * ({@code subnet}, and through them the router), a port's floating IPs ({@code port}), a
+     * project's role assignments ({@code project}).
+     */
+    public Optional<String> partOf() {
+        return Optional.ofNullable(partOf);
     }
 
     /**

@@ -54,10 +54,11 @@ class ResourceGraphTest {
     void closure_includesTransitiveDependencies() {
         ResourceGraph closure = ResourceGraph.of(PROJECT).closure(refs("server:demo/web"));
 
+        // The group's rule comes as a part of the group, though nothing depends on it.
         assertThat(refsOf(closure.resources())).containsExactlyInAnyOrder(
                 "server:demo/web", "flavor:m1.tiny", "image:admin/cirros", "keypair:alice/laptop", "port:demo/web-0",
-                "network:demo/private", "subnet:demo/private-v4", "security_group:demo/web", "volume:demo/data",
-                "volume_type:ssd");
+                "network:demo/private", "subnet:demo/private-v4", "security_group:demo/web", "security_group_rule:demo/web/ssh",
+                "volume:demo/data", "volume_type:ssd");
     }
 
     @Test
@@ -65,7 +66,46 @@ class ResourceGraphTest {
         ResourceGraph closure = ResourceGraph.of(PROJECT).closure(refs("port:demo/web-0"));
 
         assertThat(refsOf(closure.resources())).containsExactlyInAnyOrder(
-                "port:demo/web-0", "network:demo/private", "subnet:demo/private-v4", "security_group:demo/web");
+                "port:demo/web-0", "network:demo/private", "subnet:demo/private-v4", "security_group:demo/web",
+                "security_group_rule:demo/web/ssh");
+    }
+
+    @Test
+    void closure_bringsPartsAndWhatTheyDependOn() {
+        ResourceGraph graph = ResourceGraph.of(List.of(
+                resource("port:demo/p", "network=network:demo/n", "subnets=subnet:demo/s", "security_groups=security_group:demo/db"),
+                resource("network:demo/n"),
+                resource("network:admin/public"),
+                resource("subnet:demo/s", "network=network:demo/n"),
+                resource("router:demo/r", "external_network=network:admin/public"),
+                resource("router_interface:demo/r/s", "router=router:demo/r", "subnet=subnet:demo/s"),
+                resource("floating_ip:demo/203.0.113.5", "floating_network=network:admin/public", "port=port:demo/p"),
+                resource("security_group:demo/db"),
+                resource("security_group:demo/web"),
+                resource("security_group_rule:demo/db/5432", "security_group=security_group:demo/db",
+                        "remote_group=security_group:demo/web"),
+                resource("security_group_rule:demo/web/80", "security_group=security_group:demo/web"),
+                resource("security_group:demo/unrelated"),
+                resource("security_group_rule:demo/unrelated/22", "security_group=security_group:demo/unrelated")));
+
+        ResourceGraph closure = graph.closure(refs("port:demo/p"));
+
+        // The rule's remote group is a dependency, and that group's own rules are its parts.
+        assertThat(refsOf(closure.resources())).containsExactlyInAnyOrder(
+                "port:demo/p", "network:demo/n", "subnet:demo/s", "router_interface:demo/r/s", "router:demo/r",
+                "network:admin/public", "floating_ip:demo/203.0.113.5", "security_group:demo/db",
+                "security_group_rule:demo/db/5432", "security_group:demo/web", "security_group_rule:demo/web/80");
+        assertThat(refsOf(closure.topologicalOrder())).containsSubsequence("router:demo/r", "router_interface:demo/r/s")
+                .containsSubsequence("port:demo/p", "floating_ip:demo/203.0.113.5");
+    }
+
+    @Test
+    void partOf_namesTheRoleThroughWhichATypeBelongs() {
+        assertThat(ResourceType.SECURITY_GROUP_RULE.partOf()).contains("security_group");
+        assertThat(ResourceType.ROUTER_INTERFACE.partOf()).contains("subnet");
+        assertThat(ResourceType.FLOATING_IP.partOf()).contains("port");
+        assertThat(ResourceType.ROLE_ASSIGNMENT.partOf()).contains("project");
+        assertThat(ResourceType.SERVER.partOf()).isEmpty();
     }
 
     @Test

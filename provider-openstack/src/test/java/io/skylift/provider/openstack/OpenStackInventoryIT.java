@@ -151,7 +151,12 @@ class OpenStackInventoryIT {
     void closureOfTheWebServer_hasNoMissingDependency() {
         ResourceGraph graph = ResourceGraph.of(demo.values());
         ResourceGraph closed = graph.closure(List.of(ResourceRef.of(ResourceType.SERVER, "demo", "skylift-web-1")));
-        assertThat(closed.topologicalOrder()).last().extracting(Resource::ref).isEqualTo(ResourceRef.of(ResourceType.SERVER, "demo", "skylift-web-1"));
+        assertThat(closed.missingDependencies()).isEmpty();
+        // Parts come along: the floating IP on its port, the router through its interface on the subnet.
+        assertThat(closed.topologicalOrder()).extracting(Resource::ref).containsSubsequence(
+                ResourceRef.of(ResourceType.PORT, "demo", "skylift-web-1-port"), ResourceRef.of(ResourceType.SERVER, "demo", "skylift-web-1"));
+        assertThat(closed.contains(ResourceRef.of(ResourceType.FLOATING_IP, "demo", "203.0.113.150"))).isTrue();
+        assertThat(closed.contains(ResourceRef.of(ResourceType.ROUTER, "demo", "skylift-router"))).isTrue();
     }
 
     @Test

@@ -37,8 +37,24 @@ class OpenStackInventoryTest {
                 ref("network:demo/skylift-net-a"),
                 ref("subnet:demo/skylift-subnet-a"),
                 ref("security_group:demo/skylift-web"),
-                ref("server_group:demo/skylift-group"));
-        assertThat(closure.topologicalOrder().getLast().ref()).isEqualTo(ref("server:demo/skylift-web-1"));
+                ref("server_group:demo/skylift-group"),
+                // Parts of what the server needs: the group's rules, the subnet's router interface
+                // (and so the router and its external network), the port's floating IP.
+                ref("security_group_rule:demo/skylift-web/egress-IPv4-any-any-any-any"),
+                ref("security_group_rule:demo/skylift-web/egress-IPv6-any-any-any-any"),
+                ref("security_group_rule:demo/skylift-web/ingress-IPv4-icmp-any-any-0.0.0.0/0"),
+                ref("security_group_rule:demo/skylift-web/ingress-IPv4-tcp-22-22-0.0.0.0/0"),
+                ref("security_group_rule:demo/skylift-web/ingress-IPv4-tcp-443-443-0.0.0.0/0"),
+                ref("security_group_rule:demo/skylift-web/ingress-IPv4-tcp-80-80-0.0.0.0/0"),
+                ref("router_interface:demo/skylift-router/skylift-subnet-a"),
+                ref("router:demo/skylift-router"),
+                // A member cannot read the admin project's name, so its network is owned by the id.
+                ref("network:a9a28c9efabc4db9853bfee728f5d7ef/skylift-public"),
+                ref("floating_ip:demo/203.0.113.150"));
+        assertThat(closure.topologicalOrder()).extracting(Resource::ref)
+                .containsSubsequence(ref("port:demo/skylift-web-1-port"), ref("floating_ip:demo/203.0.113.150"))
+                .containsSubsequence(ref("port:demo/skylift-web-1-port"), ref("server:demo/skylift-web-1"))
+                .containsSubsequence(ref("router:demo/skylift-router"), ref("router_interface:demo/skylift-router/skylift-subnet-a"));
     }
 
     @Test
