@@ -102,7 +102,8 @@ class CrashIT {
             Journal.of(journalDatabase, Clock.systemUTC()).cancel(id);
         }
 
-        int kills = 1 + runKilling(id, KILLS / 2, List.of());
+        // Slow deletes, so the kills also land in the cleanup.
+        int kills = 1 + runKilling(id, KILLS / 2, List.of("--pause-ms", "300"));
 
         assertNoLeftovers(id, ExecutionStatus.CANCELED, kills);
     }
