@@ -128,7 +128,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static SkyliftException unreachable(String shown, Throwable cause) {
-        return new SkyliftException(ErrorCode.INVALID_INPUT, "cannot connect to the database " + shown + ": " + cause.getMessage()
+        String reason = String.valueOf(cause.getMessage()).strip().replaceAll("\\.$", "");
+        return new SkyliftException(ErrorCode.INVALID_INPUT, "cannot connect to the database " + shown + ": " + reason
                 + "; check the URL (--db or SKYLIFT_DATABASE_URL) and that the server is running", cause);
     }
 
