@@ -26,7 +26,7 @@ class RunnerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private final Database database = Database.open("jdbc:h2:mem:runner-" + UUID.randomUUID());
+    private final Database database = Database.open(databaseUrl());
     private final FakeClock clock = new FakeClock();
     private final Journal journal = Journal.of(database, clock);
     private final FakeCloud cloud = new FakeCloud();
@@ -36,6 +36,11 @@ class RunnerTest {
     void closeAll() {
         runners.forEach(Runner::close);
         database.close();
+    }
+
+    /** A new, empty database for each test; {@link RunnerPostgresIT} runs every test here on PostgreSQL. */
+    String databaseUrl() {
+        return "jdbc:h2:mem:runner-" + UUID.randomUUID();
     }
 
     private Runner start(String worker, TaskHandler handler) {
