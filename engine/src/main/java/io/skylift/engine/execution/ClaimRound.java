@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * One round of a worker, in one transaction holding the claim lock: give back tasks whose lease
@@ -23,19 +25,25 @@ final class ClaimRound {
 
     private static final String LEASED = "('RUNNING', 'CANCELLING', 'CLEANING')";
 
-    /** Run: pending with every dependency completed. Cleanup: queued with no dependent still to clean. */
-    private static final String RUNNABLE = "SELECT t.execution_id, t.id, t.status, e.max_parallel, k.limit_key FROM task t "
-            + "JOIN execution e ON e.id = t.execution_id "
-            + "LEFT JOIN task_key k ON k.execution_id = t.execution_id AND k.task_id = t.id "
-            + "WHERE t.not_before <= ? AND ("
-            + "(e.status = 'RUNNING' AND t.status = 'PENDING' AND NOT EXISTS (SELECT 1 FROM task_dependency d JOIN task p "
-            + "ON p.execution_id = d.execution_id AND p.id = d.depends_on "
-            + "WHERE d.execution_id = t.execution_id AND d.task_id = t.id AND p.status <> 'COMPLETED')) "
-            + "OR (e.status IN ('FAILING', 'CANCELLING') AND t.status = 'CLEANUP_PENDING' AND NOT EXISTS (SELECT 1 FROM task_dependency d "
-            + "JOIN task c ON c.execution_id = d.execution_id AND c.id = d.task_id "
-            + "WHERE d.execution_id = t.execution_id AND d.depends_on = t.id AND c.status IN ('CLEANUP_PENDING', 'CLEANING')))) ";
+    /** Every status but COMPLETED, so "is any task not completed" is index ranges, not a scan. */
+    private static final String NOT_COMPLETED = Arrays.stream(TaskStatus.values()).filter(status -> status != TaskStatus.COMPLETED)
+            .map(status -> "'" + status.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 
-    private static final String RUNNABLE_ORDER = "ORDER BY e.created_at, t.execution_id, t.seq FETCH FIRST ? ROWS ONLY";
+    /**
+     * Run: pending with every dependency completed ({@code waiting_on} counts those that are not).
+     * A range of {@code task_claim_idx (status, execution_id, waiting_on, seq)} read in index order
+     * (the ORDER BY spells out the index, equal columns included, so H2 sees it needs no sort): a
+     * round reads the rows it returns plus any still in backoff, whatever the table holds.
+     */
+    private static final String READY = "SELECT t.id FROM task t WHERE t.status = 'PENDING' AND t.execution_id = ? AND t.waiting_on = 0 "
+            + "AND t.not_before <= ? ORDER BY t.status, t.execution_id, t.waiting_on, t.seq FETCH FIRST ? ROWS ONLY";
+
+    /** Cleanup: queued with no dependent still to clean. */
+    private static final String CLEANABLE = "SELECT t.id FROM task t WHERE t.execution_id = ? AND t.status = 'CLEANUP_PENDING' "
+            + "AND t.not_before <= ? AND NOT EXISTS (SELECT 1 FROM task_dependency d "
+            + "JOIN task c ON c.execution_id = d.execution_id AND c.id = d.task_id "
+            + "WHERE d.execution_id = t.execution_id AND d.depends_on = t.id AND c.status IN ('CLEANUP_PENDING', 'CLEANING')) "
+            + "ORDER BY t.seq FETCH FIRST ? ROWS ONLY";
 
     private static final String HAS_INTENT = " AND EXISTS (SELECT 1 FROM side_effect_intent i WHERE i.execution_id = t.execution_id AND i.task_id = t.id)";
 
@@ -93,14 +101,17 @@ final class ClaimRound {
         TaskTable.move(connection, task, status, TaskTable.Change.to(to, message).withNotBefore(now), now);
     }
 
-    /** Moves one execution along; also called by cancel so it takes effect at once. */
+    /**
+     * Moves one execution along; also called by cancel so it takes effect at once. Each test is an
+     * {@code EXISTS} or a count over ranges of {@code task_claim_idx}, never a pass over all the
+     * execution's tasks, so settling an execution whose tasks did not change costs a few index look-ups.
+     */
     static void settle(Connection connection, Execution execution, Instant now) throws SQLException {
         UUID id = execution.id();
-        Map<TaskStatus, Integer> counts = counts(connection, id);
         switch (execution.status()) {
             case RUNNING -> {
-                int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-                if (counts.get(TaskStatus.COMPLETED) == total) {
+                if (!any(connection, id, NOT_COMPLETED)) {
+                    int total = count(connection, id, null);
                     ExecutionTable.move(connection, id, ExecutionStatus.RUNNING, ExecutionStatus.COMPLETED, now, "all " + total + " tasks completed");
                 }
             }
@@ -111,18 +122,16 @@ final class ClaimRound {
                 if (cancelling) {
                     TaskTable.moveAll(connection, id, TaskStatus.RUNNING, TaskStatus.CANCELLING, "", now, "execution cancelled");
                 }
-                counts = counts(connection, id);
-                if (counts.get(TaskStatus.RUNNING) + counts.get(TaskStatus.CANCELLING) > 0) {
+                if (any(connection, id, "('RUNNING', 'CANCELLING')")) {
                     return;
                 }
                 if (execution.onFailure() == OnFailure.CLEAN_UP) {
                     for (TaskStatus from : List.of(TaskStatus.COMPLETED, TaskStatus.ERROR, TaskStatus.CANCELED)) {
                         TaskTable.moveAll(connection, id, from, TaskStatus.CLEANUP_PENDING, HAS_INTENT, now, "queued for cleanup");
                     }
-                    counts = counts(connection, id);
                 }
-                if (counts.get(TaskStatus.CLEANUP_PENDING) + counts.get(TaskStatus.CLEANING) == 0) {
-                    int failed = counts.get(TaskStatus.CLEANUP_FAILED);
+                if (!any(connection, id, "('CLEANUP_PENDING', 'CLEANING')")) {
+                    int failed = count(connection, id, "('CLEANUP_FAILED')");
                     String message = (execution.onFailure() == OnFailure.KEEP ? "stopped; created resources kept"
                             : failed == 0 ? "stopped; cleanup done" : "stopped; cleanup failed for " + failed + " tasks");
                     ExecutionTable.move(connection, id, execution.status(), cancelling ? ExecutionStatus.CANCELED : ExecutionStatus.ERROR, now,
@@ -134,20 +143,27 @@ final class ClaimRound {
         }
     }
 
-    private static Map<TaskStatus, Integer> counts(Connection connection, UUID executionId) throws SQLException {
-        Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
-        for (TaskStatus status : TaskStatus.values()) {
-            counts.put(status, 0);
-        }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT status, COUNT(*) FROM task WHERE execution_id = ? GROUP BY status")) {
+    /** Whether the execution has a task in one of {@code statuses} (an SQL list of literals). */
+    private static boolean any(Connection connection, UUID executionId, String statuses) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM task WHERE execution_id = ? AND status IN " + statuses + " FETCH FIRST 1 ROWS ONLY")) {
             statement.setObject(1, executionId);
             try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(TaskStatus.valueOf(rows.getString(1)), rows.getInt(2));
-                }
+                return rows.next();
             }
         }
-        return counts;
+    }
+
+    /** How many of the execution's tasks are in one of {@code statuses} (an SQL list of literals), or in any when null. */
+    private static int count(Connection connection, UUID executionId, String statuses) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COUNT(*) FROM task WHERE execution_id = ?" + (statuses == null ? "" : " AND status IN " + statuses))) {
+            statement.setObject(1, executionId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private static List<TaskTable.Claim> claim(Connection connection, RunnerOptions options, int free, Instant now) throws SQLException {
@@ -169,27 +185,45 @@ final class ClaimRound {
                 }
             }
         }
+        // Oldest execution first (as settled this round), each read through its own index range;
+        // more candidates than free slots, since some wait on a full key.
+        List<Execution> executions = new ArrayList<>(ExecutionTable.active(connection));
+        executions.sort(Comparator.comparing(Execution::createdAt).thenComparing(execution -> execution.id().toString()));
+        int limit = free * 4 + 64;
         Map<TaskKey, Candidate> candidates = new LinkedHashMap<>();
-        String only = options.execution().isPresent() ? "AND t.execution_id = ? " : "";
-        try (PreparedStatement statement = connection.prepareStatement(RUNNABLE + only + RUNNABLE_ORDER)) {
-            int index = 1;
-            statement.setObject(index++, now.atOffset(ZoneOffset.UTC));
-            if (options.execution().isPresent()) {
-                statement.setObject(index++, options.execution().get());
+        for (Execution execution : executions) {
+            if (candidates.size() >= limit) {
+                break;
             }
-            // More than the free slots: some candidates wait on a full key.
-            statement.setInt(index, free * 4 + 64);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    TaskKey task = new TaskKey(rows.getObject(1, UUID.class), rows.getString(2));
-                    TaskStatus status = TaskStatus.valueOf(rows.getString(3));
-                    int maxParallel = rows.getInt(4);
-                    String key = rows.getString(5);
-                    Candidate candidate = candidates.computeIfAbsent(task, t -> new Candidate(t, status, maxParallel, new ArrayList<>()));
-                    if (key != null) {
-                        candidate.keys().add(key);
+            if (options.execution().isPresent() && !options.execution().get().equals(execution.id())) {
+                continue;
+            }
+            if (perExecution.getOrDefault(execution.id(), 0) >= execution.maxParallel()) {
+                // None of its tasks could be claimed this round.
+                continue;
+            }
+            TaskStatus status = switch (execution.status()) {
+                case RUNNING -> TaskStatus.PENDING;
+                case FAILING, CANCELLING -> TaskStatus.CLEANUP_PENDING;
+                default -> null;
+            };
+            if (status == null) {
+                continue;
+            }
+            List<TaskKey> tasks = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(status == TaskStatus.PENDING ? READY : CLEANABLE)) {
+                statement.setObject(1, execution.id());
+                statement.setObject(2, now.atOffset(ZoneOffset.UTC));
+                statement.setInt(3, limit - candidates.size());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        tasks.add(new TaskKey(execution.id(), rows.getString(1)));
                     }
                 }
+            }
+            Map<String, List<String>> keys = options.keyLimits().isEmpty() ? Map.of() : keys(connection, execution.id(), tasks);
+            for (TaskKey task : tasks) {
+                candidates.put(task, new Candidate(task, status, execution.maxParallel(), keys.getOrDefault(task.taskId(), List.of())));
             }
         }
         Instant leaseUntil = now.plus(options.leaseDuration());
@@ -212,5 +246,26 @@ final class ClaimRound {
             claims.add(TaskTable.claim(connection, candidate.task(), candidate.status(), options.workerId(), leaseUntil, now));
         }
         return claims;
+    }
+
+    /** The concurrency keys of the given tasks of one execution, by task id. */
+    private static Map<String, List<String>> keys(Connection connection, UUID executionId, List<TaskKey> tasks) throws SQLException {
+        Map<String, List<String>> keys = new HashMap<>();
+        for (int from = 0; from < tasks.size(); from += 100) {
+            List<TaskKey> chunk = tasks.subList(from, Math.min(tasks.size(), from + 100));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT task_id, limit_key FROM task_key WHERE execution_id = ? AND task_id IN "
+                    + chunk.stream().map(task -> "?").collect(Collectors.joining(", ", "(", ")")))) {
+                statement.setObject(1, executionId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    statement.setString(i + 2, chunk.get(i).taskId());
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        keys.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(rows.getString(2));
+                    }
+                }
+            }
+        }
+        return keys;
     }
 }

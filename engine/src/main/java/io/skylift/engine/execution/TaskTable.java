@@ -58,7 +58,7 @@ final class TaskTable {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO task (execution_id, id, seq, type, resource, inputs, "
                 + "status, attempts, cleanup_attempts, not_before, lease_epoch, progress_current, progress_total, progress_bytes, "
-                + "progress_message, outputs, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, 0, 0, 0, 0, '', '{}', ?)")) {
+                + "progress_message, outputs, updated_at, waiting_on) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, 0, ?, 0, 0, 0, 0, '', '{}', ?, ?)")) {
             int seq = 0;
             for (NewTask task : tasks) {
                 statement.setObject(1, executionId);
@@ -74,6 +74,8 @@ final class TaskTable {
                 statement.setString(6, JsonColumns.write(task.inputs()));
                 statement.setObject(7, at);
                 statement.setObject(8, at);
+                // Every task starts PENDING, so each dependency is one still to complete.
+                statement.setInt(9, (int) task.dependsOn().stream().distinct().count());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -204,8 +206,58 @@ final class TaskTable {
                 return false;
             }
         }
+        if (change.to() == TaskStatus.COMPLETED && from != TaskStatus.COMPLETED) {
+            addWaitingOn(connection, key, -1);
+        }
+        else if (from == TaskStatus.COMPLETED && change.to() != TaskStatus.COMPLETED) {
+            addWaitingOn(connection, key, 1);
+        }
         EventTable.append(connection, key.executionId(), key.taskId(), now, Event.Kind.TASK_STATUS, change.to().name(), change.message());
         return true;
+    }
+
+    /**
+     * Keeps {@code waiting_on} (the number of a task's dependencies not COMPLETED) right when
+     * {@code key} moves into ({@code -1}) or out of ({@code +1}) COMPLETED; the caller's
+     * transaction made that move.
+     */
+    private static void addWaitingOn(Connection connection, TaskKey key, int delta) throws SQLException {
+        // The dependents first (task_dependency_dependents_idx), then each by primary key: H2 would
+        // evaluate "id IN (SELECT ...)" on every task of the execution.
+        List<String> dependents = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT task_id FROM task_dependency WHERE execution_id = ? AND depends_on = ?")) {
+            statement.setObject(1, key.executionId());
+            statement.setString(2, key.taskId());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    dependents.add(rows.getString(1));
+                }
+            }
+        }
+        if (dependents.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE task SET waiting_on = waiting_on + ? WHERE execution_id = ? AND id = ?")) {
+            for (String dependent : dependents) {
+                statement.setInt(1, delta);
+                statement.setObject(2, key.executionId());
+                statement.setString(3, dependent);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Recounts {@code waiting_on} for every task of the execution, after a move of many tasks into or out of COMPLETED. */
+    private static void recountWaitingOn(Connection connection, UUID executionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE task t SET waiting_on = (SELECT COUNT(*) FROM task_dependency d "
+                + "JOIN task p ON p.execution_id = d.execution_id AND p.id = d.depends_on "
+                + "WHERE d.execution_id = t.execution_id AND d.task_id = t.id AND p.status <> 'COMPLETED') WHERE t.execution_id = ?")) {
+            statement.setObject(1, executionId);
+            statement.executeUpdate();
+        }
     }
 
     /**
@@ -223,7 +275,11 @@ final class TaskTable {
             statement.setObject(3, now.atOffset(ZoneOffset.UTC));
             statement.setObject(4, executionId);
             statement.setString(5, from.name());
-            return statement.executeUpdate();
+            int moved = statement.executeUpdate();
+            if (moved > 0 && from != to && (from == TaskStatus.COMPLETED || to == TaskStatus.COMPLETED)) {
+                recountWaitingOn(connection, executionId);
+            }
+            return moved;
         }
     }
 
@@ -245,6 +301,9 @@ final class TaskTable {
             if (statement.executeUpdate() == 0) {
                 throw new IllegalStateException("task " + key + " was not " + from + " while the claim lock was held");
             }
+        }
+        if (from == TaskStatus.COMPLETED) {
+            addWaitingOn(connection, key, 1);
         }
         EventTable.append(connection, key.executionId(), key.taskId(), now, Event.Kind.TASK_STATUS, TaskStatus.PENDING.name(), message);
     }

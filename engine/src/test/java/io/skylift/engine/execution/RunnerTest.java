@@ -86,6 +86,64 @@ class RunnerTest {
         assertThat(events).extracting(Event::sequence).isSorted().doesNotHaveDuplicates();
         assertThat(events).filteredOn(event -> event.kind() == Event.Kind.TASK_STATUS && event.status().equals("COMPLETED")).hasSize(200);
         assertThat(events.getLast().status()).isEqualTo("COMPLETED");
+        assertWaitingOnCountsUnfinishedDependencies(id);
+    }
+
+    @Test
+    void restartFrom_completedTask_itsDependentsWaitForItAgain() {
+        CreateHandler handler = CreateHandler.on(cloud);
+        UUID id = journal.create(NewExecution.of("chain", List.of(NewTask.of("a", CreateHandler.TYPE),
+                NewTask.of("b", CreateHandler.TYPE).dependingOn("a"), NewTask.of("c", CreateHandler.TYPE).dependingOn("a", "b"))));
+        Runner runner = start("w1", handler);
+        awaitStatus(id, ExecutionStatus.COMPLETED);
+        runner.close();
+        assertWaitingOnCountsUnfinishedDependencies(id);
+
+        journal.restartFrom(id, "a");
+
+        // a is PENDING again: b waits on it, c on both.
+        assertWaitingOnCountsUnfinishedDependencies(id);
+        assertThat(waitingOn(id, "b")).isEqualTo(1);
+        assertThat(waitingOn(id, "c")).isEqualTo(2);
+        start("w2", handler);
+        awaitStatus(id, ExecutionStatus.COMPLETED);
+        assertWaitingOnCountsUnfinishedDependencies(id);
+        assertThat(journal.tasks(id)).allSatisfy(task -> assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED));
+        assertThat(cloud.allCreates()).hasSize(3).allSatisfy((marker, count) -> assertThat(count).as(marker).isEqualTo(1));
+    }
+
+    /** {@code waiting_on} equals what the V2 claim query computed: dependencies not COMPLETED. */
+    private void assertWaitingOnCountsUnfinishedDependencies(UUID id) {
+        List<String> wrong = database.inTransaction(connection -> {
+            try (var statement = connection.prepareStatement("SELECT t.id, t.waiting_on, (SELECT COUNT(*) FROM task_dependency d JOIN task p "
+                    + "ON p.execution_id = d.execution_id AND p.id = d.depends_on WHERE d.execution_id = t.execution_id AND d.task_id = t.id "
+                    + "AND p.status <> 'COMPLETED') FROM task t WHERE t.execution_id = ?")) {
+                statement.setObject(1, id);
+                try (var rows = statement.executeQuery()) {
+                    List<String> mismatches = new ArrayList<>();
+                    while (rows.next()) {
+                        if (rows.getInt(2) != rows.getInt(3)) {
+                            mismatches.add(rows.getString(1) + ": waiting_on " + rows.getInt(2) + ", unfinished " + rows.getInt(3));
+                        }
+                    }
+                    return mismatches;
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    private int waitingOn(UUID id, String task) {
+        return database.inTransaction(connection -> {
+            try (var statement = connection.prepareStatement("SELECT waiting_on FROM task WHERE execution_id = ? AND id = ?")) {
+                statement.setObject(1, id);
+                statement.setString(2, task);
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
     }
 
     @Test
@@ -161,6 +219,7 @@ class RunnerTest {
         assertThat(task(id, "d").status()).isEqualTo(TaskStatus.SKIPPED);
         assertThat(cloud.resources()).isEmpty();
         assertThat(cloud.deleted()).containsExactly(id + "/b", id + "/a");
+        assertWaitingOnCountsUnfinishedDependencies(id);
     }
 
     @Test
