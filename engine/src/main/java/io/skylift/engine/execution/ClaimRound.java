@@ -117,6 +117,12 @@ final class ClaimRound {
             }
             case FAILING, CANCELLING -> {
                 boolean cancelling = execution.status() == ExecutionStatus.CANCELLING;
+                if (!cancelling) {
+                    // A pending task with an intent ran before (its worker died, or it waits to retry) and may
+                    // have made something: it is canceled, not skipped, so that cleanup undoes it.
+                    TaskTable.moveAll(connection, id, TaskStatus.PENDING, TaskStatus.CANCELED, HAS_INTENT, now,
+                            "execution failed while it was to run again: " + execution.error().orElse(""));
+                }
                 TaskTable.moveAll(connection, id, TaskStatus.PENDING, cancelling ? TaskStatus.CANCELED : TaskStatus.SKIPPED, "", now,
                         cancelling ? "execution cancelled" : "execution failed: " + execution.error().orElse(""));
                 if (cancelling) {

@@ -194,6 +194,37 @@ class RunnerTest {
         assertThat(cloud.creates(id + "/a")).isEqualTo(1);
     }
 
+    /** Found by CrashIT: a task whose worker died went back to PENDING, was then skipped, and what it made stayed. */
+    @Test
+    void failure_whileACrashedTaskWaitsToRunAgain_cleansUpWhatItMade() throws Exception {
+        CountDownLatch created = new CountDownLatch(1);
+        CreateHandler handler = CreateHandler.on(cloud)
+                .afterCreate(context -> {
+                    if (context.taskId().equals("b") && context.attempt() == 1) {
+                        created.countDown();
+                        new CountDownLatch(1).await();
+                    }
+                })
+                .beforeCreate(context -> {
+                    if (context.taskId().equals("a")) {
+                        created.await();
+                        throw new SkyliftException(ErrorCode.INVALID_INPUT, "network a: CIDR overlaps");
+                    }
+                });
+        UUID id = journal.create(NewExecution.of("fails", List.of(NewTask.of("a", CreateHandler.TYPE), NewTask.of("b", CreateHandler.TYPE))));
+        Runner first = start("w1", handler);
+        awaitCondition(() -> journal.execution(id).orElseThrow().status() == ExecutionStatus.FAILING);
+        first.crash();
+
+        start("w2", handler);
+        clock.advance(Duration.ofSeconds(6));
+        awaitStatus(id, ExecutionStatus.ERROR);
+
+        assertThat(task(id, "b").status()).isEqualTo(TaskStatus.CLEANED);
+        assertThat(cloud.resources()).isEmpty();
+        assertThat(cloud.deleted()).containsExactly(id + "/b");
+    }
+
     @Test
     void userError_notRetriedAndCleanupUndoesInReverseOrder() {
         CreateHandler handler = CreateHandler.on(cloud).beforeCreate(context -> {
