@@ -25,10 +25,10 @@ class DatabaseIT {
     @Test
     void open_migratesAnEmptySchemaAndIsIdempotent() {
         try (Database database = Database.open(url)) {
-            assertThat(versions(database)).containsExactly("1", "2");
+            assertThat(versions(database)).containsExactly("1", "2", "3");
         }
         try (Database database = Database.open(url)) {
-            assertThat(versions(database)).containsExactly("1", "2");
+            assertThat(versions(database)).containsExactly("1", "2", "3");
             assertThat(database.<Integer>inTransaction(connection -> {
                 try (Statement statement = connection.createStatement();
                      ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM claim_lock")) {
