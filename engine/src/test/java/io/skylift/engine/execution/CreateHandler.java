@@ -55,8 +55,18 @@ final class CreateHandler implements TaskHandler {
         return new CreateHandler(cloud, beforeCreate, afterCreate, work, policy);
     }
 
+    /** What a created thing is found by after a crash: unique per execution and task. */
     static String marker(TaskContext context) {
         return context.executionId() + "/" + context.taskId();
+    }
+
+    /** Every dependency must have handed on the id it created, as a real one hands on a network id. */
+    static void requireDependencyIds(TaskContext context) {
+        for (Map.Entry<String, Map<String, Object>> dependency : context.dependencyOutputs().entrySet()) {
+            if (!(dependency.getValue().get("id") instanceof String)) {
+                throw new IllegalStateException("dependency " + dependency.getKey() + " has no id output: " + dependency.getValue());
+            }
+        }
     }
 
     @Override
@@ -67,11 +77,7 @@ final class CreateHandler implements TaskHandler {
     @Override
     public Map<String, Object> run(TaskContext context) throws Exception {
         context.throwIfCancelled();
-        for (Map.Entry<String, Map<String, Object>> dependency : context.dependencyOutputs().entrySet()) {
-            if (!(dependency.getValue().get("id") instanceof String)) {
-                throw new IllegalStateException("dependency " + dependency.getKey() + " has no id output: " + dependency.getValue());
-            }
-        }
+        requireDependencyIds(context);
         String key = String.valueOf(context.inputs().getOrDefault("key", "all"));
         cloud.enter(key);
         try {

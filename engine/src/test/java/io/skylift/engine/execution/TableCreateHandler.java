@@ -31,10 +31,6 @@ final class TableCreateHandler implements TaskHandler {
         this.failTask = requireNonNull(failTask, "failTask is null");
     }
 
-    static String marker(TaskContext context) {
-        return context.executionId() + "/" + context.taskId();
-    }
-
     @Override
     public String type() {
         return TYPE;
@@ -43,13 +39,9 @@ final class TableCreateHandler implements TaskHandler {
     @Override
     public Map<String, Object> run(TaskContext context) throws Exception {
         context.throwIfCancelled();
-        for (Map.Entry<String, Map<String, Object>> dependency : context.dependencyOutputs().entrySet()) {
-            if (!(dependency.getValue().get("id") instanceof String)) {
-                throw new IllegalStateException("dependency " + dependency.getKey() + " has no id output: " + dependency.getValue());
-            }
-        }
+        CreateHandler.requireDependencyIds(context);
         pause();
-        String marker = marker(context);
+        String marker = CreateHandler.marker(context);
         Intent intent = context.intent("create");
         String id;
         if (intent.state() == IntentState.DONE) {
@@ -81,7 +73,7 @@ final class TableCreateHandler implements TaskHandler {
     public void cleanup(TaskContext context) throws Exception {
         if (!context.intents().isEmpty()) {
             pause();
-            cloud.delete(marker(context), worker);
+            cloud.delete(CreateHandler.marker(context), worker);
         }
     }
 

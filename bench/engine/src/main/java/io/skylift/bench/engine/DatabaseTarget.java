@@ -22,11 +22,13 @@ sealed interface DatabaseTarget {
     /** A new empty database, migrated; closing it removes it. */
     Opened open();
 
-    interface Opened extends AutoCloseable {
-        Database database();
-
+    /** An open database and what removes it once closed. */
+    record Opened(Database database, Runnable removal) implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            database.close();
+            removal.run();
+        }
     }
 
     /** An H2 file in a new temporary directory, the way a Skylift home opens it. */
@@ -47,18 +49,7 @@ sealed interface DatabaseTarget {
                 throw new UncheckedIOException("cannot create a temporary directory for the H2 file", e);
             }
             Database database = Database.open("jdbc:h2:file:" + directory.resolve("skylift"));
-            return new Opened() {
-                @Override
-                public Database database() {
-                    return database;
-                }
-
-                @Override
-                public void close() {
-                    database.close();
-                    deleteTree(directory);
-                }
-            };
+            return new Opened(database, () -> deleteTree(directory));
         }
 
         private static void deleteTree(Path directory) {
@@ -93,18 +84,7 @@ sealed interface DatabaseTarget {
                 execute("DROP SCHEMA " + schema + " CASCADE");
                 throw e;
             }
-            return new Opened() {
-                @Override
-                public Database database() {
-                    return database;
-                }
-
-                @Override
-                public void close() {
-                    database.close();
-                    execute("DROP SCHEMA " + schema + " CASCADE");
-                }
-            };
+            return new Opened(database, () -> execute("DROP SCHEMA " + schema + " CASCADE"));
         }
 
         /** Fails at once on a URL that cannot be reached, rather than after minutes of H2 runs. */
