@@ -5,6 +5,7 @@ import io.skylift.engine.store.Database;
 import io.skylift.engine.store.SecretBox;
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceType;
+import io.skylift.spi.Provider;
 import java.time.Clock;
 import java.util.List;
 import java.util.SequencedMap;
@@ -59,4 +60,10 @@ public interface Endpoints {
      *                                         provider cannot take an inventory
      */
     List<Resource> inventory(String name, Set<ResourceType> types);
+
+    /**
+     * A connection through the endpoint's provider, for work that needs more than one call (an
+     * export, an import); the caller closes it. Nothing is sent before its first call.
+     */
+    Provider connect(String name);
 }

@@ -111,6 +111,12 @@ final class StoredEndpoints implements Endpoints {
                 .read(wanted));
     }
 
+    @Override
+    public Provider connect(String name) {
+        EndpointTable.Row row = find(name);
+        return factory(name, row).connect(open(row));
+    }
+
     /** As {@link #check(NewEndpoint)}, failing on a taken name before a round trip to the cloud is spent. */
     private ConnectionInfo checkFree(NewEndpoint request) {
         ConnectionInfo connection = connectionInfo(request);
@@ -126,14 +132,16 @@ final class StoredEndpoints implements Endpoints {
 
     private <T> T withProvider(String name, Function<Provider, T> work) {
         EndpointTable.Row row = find(name);
-        ProviderFactory factory;
+        return withProvider(factory(name, row), open(row), work);
+    }
+
+    private ProviderFactory factory(String name, EndpointTable.Row row) {
         try {
-            factory = providers.get(row.endpoint().provider());
+            return providers.get(row.endpoint().provider());
         }
         catch (SkyliftException e) {
             throw new SkyliftException(e.code(), "endpoint '" + name + "': " + e.getMessage(), e);
         }
-        return withProvider(factory, open(row), work);
     }
 
     private static <T> T withProvider(ProviderFactory factory, ConnectionInfo connection, Function<Provider, T> work) {

@@ -7,10 +7,12 @@ import io.skylift.provider.openstack.client.ServiceCatalog;
 import io.skylift.provider.openstack.client.Session;
 import io.skylift.provider.openstack.inventory.ConnectionScope;
 import io.skylift.provider.openstack.inventory.OpenStackInventory;
+import io.skylift.provider.openstack.writer.OpenStackResourceWriter;
 import io.skylift.spi.Capability;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.Inventory;
 import io.skylift.spi.Provider;
+import io.skylift.spi.ResourceWriter;
 import io.skylift.spi.SkyliftException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +72,9 @@ final class OpenStackProvider implements Provider {
             // Authenticates on the first read, not here: asking what a provider can do sends nothing.
             Inventory inventory = types -> inventory().read(types);
             return Optional.of(type.cast(inventory));
+        }
+        if (type == ResourceWriter.class) {
+            return Optional.of(type.cast(new OpenStackResourceWriter(client)));
         }
         return Optional.empty();
     }

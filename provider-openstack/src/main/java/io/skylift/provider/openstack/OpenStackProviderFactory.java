@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.skylift.spi.Capability;
 import io.skylift.spi.Inventory;
+import io.skylift.spi.ResourceWriter;
 import io.skylift.spi.ConnectionInfo;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.Provider;
@@ -42,7 +43,7 @@ public final class OpenStackProviderFactory implements ProviderFactory {
 
     @Override
     public List<Class<? extends Capability>> capabilities() {
-        return List.of(Inventory.class);
+        return List.of(Inventory.class, ResourceWriter.class);
     }
 
     @Override
