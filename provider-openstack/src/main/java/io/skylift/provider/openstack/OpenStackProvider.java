@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.skylift.provider.openstack.client.OpenStackClient;
 import io.skylift.provider.openstack.client.ServiceCatalog;
 import io.skylift.provider.openstack.client.Session;
+import io.skylift.provider.openstack.disk.OpenStackDiskSource;
 import io.skylift.provider.openstack.inventory.ConnectionScope;
 import io.skylift.provider.openstack.inventory.OpenStackInventory;
 import io.skylift.provider.openstack.writer.OpenStackResourceWriter;
 import io.skylift.spi.Capability;
+import io.skylift.spi.DiskSource;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.Inventory;
 import io.skylift.spi.Provider;
@@ -75,6 +77,9 @@ final class OpenStackProvider implements Provider {
         }
         if (type == ResourceWriter.class) {
             return Optional.of(type.cast(new OpenStackResourceWriter(client)));
+        }
+        if (type == DiskSource.class) {
+            return Optional.of(type.cast(new OpenStackDiskSource(client)));
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.skylift.provider.openstack;
 import static java.util.Objects.requireNonNull;
 
 import io.skylift.spi.Capability;
+import io.skylift.spi.DiskSource;
 import io.skylift.spi.Inventory;
 import io.skylift.spi.ResourceWriter;
 import io.skylift.spi.ConnectionInfo;
@@ -43,7 +44,7 @@ public final class OpenStackProviderFactory implements ProviderFactory {
 
     @Override
     public List<Class<? extends Capability>> capabilities() {
-        return List.of(Inventory.class, ResourceWriter.class);
+        return List.of(Inventory.class, ResourceWriter.class, DiskSource.class);
     }
 
     @Override

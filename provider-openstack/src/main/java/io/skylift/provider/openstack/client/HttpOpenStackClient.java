@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -324,6 +325,34 @@ final class HttpOpenStackClient implements OpenStackClient {
     }
 
     @Override
+    public RangedDownload download(ServiceType service, String path, long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset is negative: " + offset);
+        }
+        if (offset == 0) {
+            return new RangedDownload(download(service, path), 0);
+        }
+        return call("GET", service, endpoint -> endpoint.resolve(path), Optional.empty(), Repeat.SAFE,
+                Map.of("Range", "bytes=" + offset + "-"), response -> rangedBody(response, service, offset));
+    }
+
+    /** The body of a ranged GET: 206 must start where it was asked to, 200 starts at 0. */
+    private static RangedDownload rangedBody(HttpResponse<InputStream> response, ServiceType service, long offset) throws IOException {
+        if (response.statusCode() != 206) {
+            return new RangedDownload(response.body(), 0);
+        }
+        Optional<String> range = response.headers().firstValue("Content-Range");
+        long start = range.map(value -> value.replaceFirst("^bytes\\s+(\\d+)-.*$", "$1")).filter(value -> value.matches("\\d+"))
+                .map(Long::parseLong).orElse(offset);
+        if (start != offset) {
+            response.body().close();
+            throw new SkyliftException(ErrorCode.CLOUD_REJECTED, ServiceNames.of(service) + " answered GET " + response.uri()
+                    + " from byte " + offset + " with Content-Range " + range.orElse("") + ": read the whole file instead (offset 0)");
+        }
+        return new RangedDownload(response.body(), offset);
+    }
+
+    @Override
     public void upload(ServiceType service, String path, InputStream body, OptionalLong length, String contentType) {
         Supplier<BodyPublisher> publisher = () -> length.isPresent()
                 ? BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> body), length.getAsLong())
@@ -342,6 +371,11 @@ final class HttpOpenStackClient implements OpenStackClient {
 
     private <T> T call(String method, ServiceType service, Function<ServiceEndpoint, URI> target, Optional<RequestBody> body, Repeat repeat,
             ResponseReader<T> reader) {
+        return call(method, service, target, body, repeat, Map.of(), reader);
+    }
+
+    private <T> T call(String method, ServiceType service, Function<ServiceEndpoint, URI> target, Optional<RequestBody> body, Repeat repeat,
+            Map<String, String> headers, ResponseReader<T> reader) {
         String serviceName = ServiceNames.of(service);
         boolean refusedOnce = false;
         for (int attempt = 1; ; ) {
@@ -353,6 +387,7 @@ final class HttpOpenStackClient implements OpenStackClient {
                     .header("Accept", "application/json, */*")
                     .header("User-Agent", USER_AGENT);
             body.ifPresent(b -> request.header("Content-Type", b.contentType()));
+            headers.forEach(request::header);
             service.microversion().ifPresent(version -> request.header("OpenStack-API-Version", version));
             if (repeat != Repeat.NEVER) {
                 // An upload's timeout would cut a disk short; other answers come within minutes.

@@ -64,6 +64,13 @@ public interface OpenStackClient extends ApiReader, AutoCloseable {
     InputStream download(ServiceType service, String path);
 
     /**
+     * Like {@link #download(ServiceType, String)} from byte {@code offset} on: asks with
+     * {@code Range: bytes=<offset>-} when {@code offset > 0}. A service that ignores ranges
+     * answers 200 with the whole body, which {@link RangedDownload#offset()} then says (0).
+     */
+    RangedDownload download(ServiceType service, String path, long offset);
+
+    /**
      * Sends a body by PUT as it is read, such as an image's data to {@code /v2/images/ID/file}:
      * with a Content-Length when {@code length} is known, else chunked. Never repeated, since the
      * stream cannot be read twice; the token is refreshed before the upload starts.
