@@ -1,11 +1,7 @@
 package io.skylift.bundle;
 
 import io.skylift.model.ResourceRef;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -54,16 +50,6 @@ public final class BundleLayout {
         if (safe.equals(text) && !safe.startsWith(".")) {
             return safe;
         }
-        return safe.replaceFirst("^\\.", "_") + "-" + shortHash(ref.toString());
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return safe.replaceFirst("^\\.", "_") + "-" + Sha256.of(ref.toString()).substring(0, 8);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.skylift.model.AtomicWrite;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Reads and writes the bundle's YAML documents: whole or not at all, with a format and version checked on read. */
 final class BundleYaml {
@@ -75,19 +75,11 @@ final class BundleYaml {
 
     /** Writes through a temporary file and an atomic rename, so a crash never leaves half a document. */
     static void write(Path file, Object document) {
-        Path absolute = file.toAbsolutePath();
         try {
-            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            try {
-                MAPPER.writeValue(temporary.toFile(), document);
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicWrite.writeString(file, MAPPER.writeValueAsString(document));
         }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + file + " as YAML", e);
         }
     }
 }

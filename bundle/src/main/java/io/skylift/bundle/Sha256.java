@@ -1,5 +1,6 @@
 package io.skylift.bundle;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,6 +17,14 @@ public final class Sha256 {
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
+    public static String of(String text) {
+        Sha256 hash = new Sha256();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        hash.update(bytes, 0, bytes.length);
+        return hash.hex();
     }
 
     public void update(byte[] bytes, int offset, int length) {

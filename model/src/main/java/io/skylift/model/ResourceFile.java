@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -155,20 +154,7 @@ public record ResourceFile(List<Selection> selections) {
 
     /** Writes the file whole or not at all: a crash never leaves half a resource file. */
     public void write(Path file) {
-        Path absolute = file.toAbsolutePath();
-        try {
-            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            try {
-                Files.writeString(temporary, toYaml(), StandardCharsets.UTF_8);
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            finally {
-                Files.deleteIfExists(temporary);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicWrite.writeString(file, toYaml());
     }
 
     private static Selection entry(String source, ResourceType type, String where, JsonNode node) {
