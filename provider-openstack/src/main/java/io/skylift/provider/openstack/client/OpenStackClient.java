@@ -67,8 +67,11 @@ public interface OpenStackClient extends ApiReader, AutoCloseable {
      * Like {@link #download(ServiceType, String)} from byte {@code offset} on: asks with
      * {@code Range: bytes=<offset>-} when {@code offset > 0}. A service that ignores ranges
      * answers 200 with the whole body, which {@link RangedDownload#offset()} then says (0).
+     * This default never asks for a range, so it is always right, if slower after an interruption.
      */
-    RangedDownload download(ServiceType service, String path, long offset);
+    default RangedDownload download(ServiceType service, String path, long offset) {
+        return new RangedDownload(download(service, path), 0);
+    }
 
     /**
      * Sends a body by PUT as it is read, such as an image's data to {@code /v2/images/ID/file}:
