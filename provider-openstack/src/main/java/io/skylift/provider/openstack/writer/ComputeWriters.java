@@ -8,6 +8,13 @@ final class ComputeWriters {
     private ComputeWriters() {}
 
     static List<TypeWriter> all(WriterContext context) {
-        return List.of();
+        return List.of(
+                new NovaKeypairWriter(context),
+                new NovaFlavorWriter(context),
+                new NovaServerGroupWriter(context),
+                new GlanceImageWriter(context),
+                new CinderVolumeTypeWriter(context),
+                new CinderVolumeWriter(context),
+                new NovaServerWriter(context));
     }
 }
