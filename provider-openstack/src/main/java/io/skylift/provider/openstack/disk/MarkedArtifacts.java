@@ -32,11 +32,12 @@ final class MarkedArtifacts {
     /** The project's Glance images of this marker: a volume's upload or a server's snapshot. */
     List<JsonNode> images() {
         Set<String> names = Set.of(marker.volumeImageName(), marker.serverImageName());
+        String project = context.projectId();
         // Glance filters on any property by equality; owner keeps other projects' shared images out.
-        String path = "/v2/images?owner=" + encode(context.projectId()) + "&" + StagingMarker.KEY + "=" + encode(marker.value());
+        String path = "/v2/images?owner=" + encode(project) + "&" + StagingMarker.KEY + "=" + encode(marker.value());
         return context.client().list(ServiceType.IMAGE, path, "images").stream()
                 .filter(image -> names.contains(image.path("name").asText()) && marker.isIn(image))
-                .filter(image -> context.projectId().equals(image.path("owner").asText()))
+                .filter(image -> project.equals(image.path("owner").asText()))
                 .toList();
     }
 

@@ -9,7 +9,6 @@ import io.skylift.provider.openstack.ServiceType;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import io.skylift.spi.StagedDisk;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -17,8 +16,6 @@ import java.util.stream.Collectors;
  * makes of it. The image is named and tagged with the marker, so a second attempt finds it.
  */
 final class ServerStaging {
-
-    static final Set<String> IMAGE_FAILED = Set.of("killed", "deleted", "pending_delete", "deactivated");
 
     private final DiskContext context;
 
@@ -40,7 +37,7 @@ final class ServerStaging {
         String imageId = new MarkedArtifacts(context, marker).image(marker.serverImageName())
                 .map(image -> image.path("id").asText())
                 .orElseGet(() -> createImage(serverId, marker));
-        JsonNode image = context.poll().until(ServiceType.IMAGE, "/v2/images/" + imageId, "", what + " " + imageId, Set.of("active"), IMAGE_FAILED);
+        JsonNode image = context.untilImageActive(imageId, what + " " + imageId);
         if (image.path("size").asLong(0) <= 0) {
             throw new SkyliftException(ErrorCode.CLOUD_REJECTED, what + " " + imageId + " is active but holds no data (size "
                     + image.path("size").asText("null") + "): Nova made no disk snapshot; check that the server has a local root disk, "

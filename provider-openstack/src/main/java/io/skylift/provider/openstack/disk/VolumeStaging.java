@@ -35,8 +35,7 @@ final class VolumeStaging {
         MarkedArtifacts artifacts = new MarkedArtifacts(context, marker);
         String imageId = artifacts.image(marker.volumeImageName()).map(image -> image.path("id").asText())
                 .orElseGet(() -> upload(temporaryVolume(artifacts, volumeId, name, marker), name, marker));
-        JsonNode image = context.poll().until(ServiceType.IMAGE, "/v2/images/" + imageId, "",
-                "image " + marker.volumeImageName() + " " + imageId + " (upload of volume " + name + ")", Set.of("active"), ServerStaging.IMAGE_FAILED);
+        JsonNode image = context.untilImageActive(imageId, "image " + marker.volumeImageName() + " " + imageId + " (upload of volume " + name + ")");
         return GlanceImageToStagedDisk.convert(image);
     }
 
