@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Creates the representative workload in the source cloud, in project demo. Every resource has
 a fixed name; what already exists is left alone, so a second run changes nothing.
+With --provider, creates only what a cloud's operator provides to every project (the flavor and
+the external network): that is how the destination cloud is seeded.
 
-usage: seed.py CLOUD STATE_DIR"""
+usage: seed.py CLOUD STATE_DIR [--provider]"""
 import hashlib
 import os
 import subprocess
@@ -13,6 +15,7 @@ import time
 import openstack
 
 cloud, state_dir = sys.argv[1], sys.argv[2]
+provider_only = sys.argv[3:] == ['--provider']
 admin = openstack.connect(cloud=cloud)
 demo = openstack.connect(cloud=cloud + '-demo')
 demo_project = admin.identity.find_project('demo')
@@ -205,6 +208,9 @@ def main():
     os.makedirs(state_dir, exist_ok=True)
     small = flavor()
     public = external_network()
+    if provider_only:
+        print(f'seed of {cloud} (provider resources): {len(created)} created, everything else already there')
+        return
     qcow2 = image('skylift-cirros-qcow2', 'qcow2', qcow2_file)
     raw = image('skylift-raw', 'raw', lambda tmp: random_raw_file(tmp, 'disk.raw', [(0, 8 * MIB)]))
     net_a = network('skylift-net-a', [

@@ -21,8 +21,12 @@ public final class Sha256 {
 
     /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
     public static String of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of the bytes, in lower-case hex. */
+    public static String of(byte[] bytes) {
         Sha256 hash = new Sha256();
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         hash.update(bytes, 0, bytes.length);
         return hash.hex();
     }

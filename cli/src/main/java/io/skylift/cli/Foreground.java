@@ -4,6 +4,7 @@ import io.skylift.engine.execution.Execution;
 import io.skylift.engine.execution.ExecutionStatus;
 import io.skylift.engine.execution.Journal;
 import io.skylift.engine.execution.Runner;
+import io.skylift.engine.execution.RunnerListener;
 import io.skylift.engine.execution.RunnerOptions;
 import io.skylift.engine.execution.Task;
 import io.skylift.engine.execution.TaskError;
@@ -11,7 +12,9 @@ import io.skylift.engine.execution.TaskStatus;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,11 +30,21 @@ final class Foreground {
 
     /** Runs the execution's tasks, one line per task on stderr, until it ends; returns it as it ended, or as it stood when stopped. */
     static Execution run(Session session, UUID id) {
+        return run(session, id, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Session, UUID)}, showing the bytes each task moves on {@code board}; on a
+     * terminal the bars take the place of the task lines, which would break them.
+     */
+    static Execution run(Session session, UUID id, Optional<ProgressBoard> board) {
         Journal journal = session.engine().journal();
         RunnerOptions options = RunnerOptions.of(WorkerCommand.defaultWorkerId()).onlyExecution(id);
         StopSignal stop = session.stopSignal();
-        try (Runner runner = session.engine().startRunner(session.handlers(), options, new TaskLines(session.err()))) {
+        RunnerListener listener = board.filter(ProgressBoard::isRedrawn).isPresent() ? RunnerListener.NONE : new TaskLines(session.err());
+        try (Runner runner = session.engine().startRunner(session.handlers(), options, listener)) {
             while (!journal.get(id).status().isFinal()) {
+                board.ifPresent(shown -> shown.update(journal.tasks(id), Instant.now()));
                 if (stop.awaitAsked(CHECK_EVERY)) {
                     session.err().println("skylift: stopping: running tasks finish first; the rest waits for skylift execution resume " + id);
                     break;
@@ -45,6 +58,7 @@ final class Foreground {
         finally {
             stop.stopped();
         }
+        board.ifPresent(shown -> shown.update(journal.tasks(id), Instant.now()));
         return journal.get(id);
     }
 

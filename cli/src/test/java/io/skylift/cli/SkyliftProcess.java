@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ final class SkyliftProcess {
     private static final Path LAUNCHER = Path.of(System.getProperty("skylift.home", "..")).resolve("bin/skylift");
 
     private final Map<String, String> environment = new HashMap<>();
+    private Duration timeout = Duration.ofSeconds(300);
 
     /** bin/skylift of this build, for tests that manage the process themselves. */
     static Path launcher() {
@@ -27,6 +29,12 @@ final class SkyliftProcess {
     /** Sets a variable for every run, on top of this JVM's environment. */
     SkyliftProcess with(String variable, String value) {
         environment.put(variable, value);
+        return this;
+    }
+
+    /** How long a run may take before it is killed and the test fails. */
+    SkyliftProcess within(Duration limit) {
+        this.timeout = limit;
         return this;
     }
 
@@ -44,9 +52,9 @@ final class SkyliftProcess {
                     .redirectError(stderr.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("bin/skylift " + String.join(" ", args) + " did not finish in 300 s");
+                throw new AssertionError("bin/skylift " + String.join(" ", args) + " did not finish in " + timeout.toSeconds() + " s");
             }
             return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));

@@ -1,0 +1,16 @@
+package io.skylift.engine.bundle;
+
+import io.skylift.engine.endpoint.Endpoints;
+import io.skylift.engine.execution.TaskHandler;
+import io.skylift.engine.execution.TaskHandlerFactory;
+import java.util.Collection;
+import java.util.List;
+
+/** The task types of export and import. */
+public final class BundleHandlers implements TaskHandlerFactory {
+
+    @Override
+    public Collection<? extends TaskHandler> handlers(Endpoints endpoints) {
+        return List.of(new ExportDiskHandler(endpoints), new WritePlaybookHandler(), new ImportResourceHandler(endpoints), new WriteUuidsHandler());
+    }
+}

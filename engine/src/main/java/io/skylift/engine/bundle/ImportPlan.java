@@ -1,0 +1,249 @@
+package io.skylift.engine.bundle;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skylift.bundle.Bundle;
+import io.skylift.bundle.BundleLayout;
+import io.skylift.bundle.DataFile;
+import io.skylift.bundle.Manifest;
+import io.skylift.engine.endpoint.Endpoints;
+import io.skylift.engine.execution.NewExecution;
+import io.skylift.engine.execution.NewTask;
+import io.skylift.model.Resource;
+import io.skylift.model.ResourceGraph;
+import io.skylift.model.ResourceRef;
+import io.skylift.model.ResourceType;
+import io.skylift.spi.ErrorCode;
+import io.skylift.spi.SkyliftException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code skylift import}: checks a bundle whole before anything is created (every reference held,
+ * every data file present with its SHA-256, mappings that name something), decides for each
+ * resource whether it is created, mapped to one that exists at the destination, or left out, and
+ * gives the execution that does it: one task per resource, each after the tasks of what it refers
+ * to, then one that writes {@code uuids.csv}.
+ */
+public final class ImportPlan {
+
+    /** How a resource arrives. */
+    public enum Action {
+        /** Made at the destination (or found, when an earlier import made it). */
+        CREATE,
+        /** An existing destination resource is used in its place. */
+        MAP
+    }
+
+    /** One resource's part in the import: what to write (its ref's name is the destination name) or look up. */
+    public record Step(Resource resource, Action action, ResourceRef target, Optional<ResourceRef> dataOf) {
+
+        public Step {
+            requireNonNull(resource, "resource is null");
+            requireNonNull(action, "action is null");
+            requireNonNull(target, "target is null");
+            requireNonNull(dataOf, "dataOf is null");
+        }
+    }
+
+    public record Plan(Bundle bundle, List<Step> steps, NewExecution execution) {
+
+        public Plan {
+            requireNonNull(bundle, "bundle is null");
+            steps = List.copyOf(requireNonNull(steps, "steps is null"));
+            requireNonNull(execution, "execution is null");
+        }
+    }
+
+    /** Types whose names the cloud does not hold, or derives: a name prefix leaves them as they are. */
+    private static final Set<ResourceType> UNNAMED = EnumSet.of(ResourceType.ROUTER_INTERFACE, ResourceType.SECURITY_GROUP_RULE,
+            ResourceType.FLOATING_IP, ResourceType.ROLE_ASSIGNMENT, ResourceType.QUOTA);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PARALLEL = 4;
+
+    private ImportPlan() {}
+
+    /**
+     * @throws SkyliftException naming what is wrong with the bundle or the options; nothing is created then
+     */
+    public static Plan plan(Endpoints endpoints, String endpoint, Path directory, ImportOptions options) {
+        endpoints.show(endpoint);
+        Bundle bundle = Bundle.read(directory);
+        ResourceGraph graph = bundle.graph();
+        Manifest manifest = Manifest.read(directory);
+        List<Step> steps = steps(graph.topologicalOrder(), manifest, options);
+        checkData(steps, manifest, directory);
+
+        Map<ResourceRef, String> taskIds = new LinkedHashMap<>();
+        List<NewTask> tasks = new ArrayList<>();
+        for (Step step : steps) {
+            String id = TaskIds.of("import", step.resource().ref());
+            taskIds.put(step.resource().ref(), id);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> resource = JSON.convertValue(step.resource(), Map.class);
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put(ImportResourceHandler.ENDPOINT, endpoint);
+            inputs.put(ImportResourceHandler.DIRECTORY, directory.toAbsolutePath().toString());
+            inputs.put(ImportResourceHandler.ACTION, step.action().name());
+            inputs.put(ImportResourceHandler.RESOURCE, resource);
+            inputs.put(ImportResourceHandler.TARGET, step.target().toString());
+            step.dataOf().ifPresent(data -> inputs.put(ImportResourceHandler.DATA, data.toString()));
+            List<String> dependsOn = step.resource().dependencies().stream().map(taskIds::get).toList();
+            tasks.add(new NewTask(id, ImportResourceHandler.TYPE, Optional.of(step.resource().ref()), inputs, dependsOn, List.of()));
+        }
+        tasks.add(NewTask.of(WriteUuidsHandler.TYPE, WriteUuidsHandler.TYPE)
+                .withInput(WriteUuidsHandler.FILE, BundleLayout.uuids(directory.toAbsolutePath()).toString())
+                .withInput(WriteUuidsHandler.ORDER, List.copyOf(taskIds.values()))
+                .dependingOn(taskIds.values().toArray(String[]::new)));
+        NewExecution execution = NewExecution.of("import " + directory.toAbsolutePath() + " to " + endpoint, tasks).withMaxParallel(PARALLEL);
+        return new Plan(bundle, steps, execution);
+    }
+
+    /** What happens to each resource, in creation order. */
+    static List<Step> steps(List<Resource> ordered, Manifest manifest, ImportOptions options) {
+        Map<ResourceRef, Step> steps = new LinkedHashMap<>();
+        Set<ResourceRef> dropped = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        Set<String> unusedNetworkMaps = new LinkedHashSet<>(options.networkMap().keySet());
+        Set<String> unusedFlavorMaps = new LinkedHashSet<>(options.flavorMap().keySet());
+        for (Resource resource : ordered) {
+            ResourceRef ref = resource.ref();
+            switch (ref.type()) {
+                case NETWORK -> {
+                    String mapped = options.networkMap().get(ref.name());
+                    unusedNetworkMaps.remove(ref.name());
+                    if (mapped != null) {
+                        steps.put(ref, map(resource, new ResourceRef(ref.type(), ref.owner(), mapped)));
+                    }
+                    else if (Boolean.TRUE.equals(resource.params().get("external"))) {
+                        // A provider network belongs to the destination's operator: use the one of the same name.
+                        steps.put(ref, map(resource, ref));
+                    }
+                    else {
+                        steps.put(ref, create(resource, options));
+                    }
+                }
+                case SUBNET, ROUTER_INTERFACE, PORT -> {
+                    List<ResourceRef> onMapped = resource.dependencies().stream()
+                            .filter(dependency -> dropped.contains(dependency) || isMappedNetwork(steps.get(dependency)))
+                            .toList();
+                    if (onMapped.isEmpty()) {
+                        steps.put(ref, create(resource, options));
+                    }
+                    else if (ref.type() == ResourceType.PORT) {
+                        problems.add(ref + " is on " + onMapped + ", which the destination's network replaces: drop the port from "
+                                + BundleLayout.RESOURCES + " or do not map its network");
+                    }
+                    else {
+                        // The mapped network has subnets of its own at the destination.
+                        dropped.add(ref);
+                    }
+                }
+                case FLAVOR -> {
+                    String mapped = options.flavorMap().get(ref.name());
+                    unusedFlavorMaps.remove(ref.name());
+                    steps.put(ref, mapped == null ? create(resource, options) : map(resource, ResourceRef.global(ResourceType.FLAVOR, mapped)));
+                }
+                case VOLUME_TYPE -> steps.put(ref, map(resource, ResourceRef.global(ResourceType.VOLUME_TYPE,
+                        options.storageMap().getOrDefault(ref.name(), ref.name()))));
+                case KEYPAIR -> {
+                    if (options.keypair().isPresent()) {
+                        dropped.add(ref);
+                    }
+                    else {
+                        steps.put(ref, create(resource, options));
+                    }
+                }
+                case SERVER -> server(resource, manifest, options, steps);
+                default -> steps.put(ref, create(resource, options));
+            }
+        }
+        for (Step step : steps.values()) {
+            for (ResourceRef dependency : step.resource().dependencies()) {
+                if (dropped.contains(dependency)) {
+                    problems.add(step.resource().ref() + " refers to " + dependency + ", which this import leaves out");
+                }
+            }
+        }
+        unusedNetworkMaps.forEach(name -> problems.add("--network-map names network '" + name + "', which the bundle does not hold"));
+        unusedFlavorMaps.forEach(name -> problems.add("--flavor-map names flavor '" + name + "', which the bundle does not hold"));
+        if (!problems.isEmpty()) {
+            throw new SkyliftException(ErrorCode.INVALID_INPUT, String.join("; ", problems));
+        }
+        return List.copyOf(steps.values());
+    }
+
+    /**
+     * A server: the keypair override, and a server whose root disk was exported boots from an
+     * image made of it, which the import creates first.
+     */
+    private static void server(Resource server, Manifest manifest, ImportOptions options, Map<ResourceRef, Step> steps) {
+        ResourceRef ref = server.ref();
+        Map<String, List<ResourceRef>> refs = new LinkedHashMap<>(server.refs());
+        if (options.keypair().isPresent() && refs.containsKey("keypair")) {
+            ResourceRef own = refs.get("keypair").getFirst();
+            ResourceRef replacement = new ResourceRef(ResourceType.KEYPAIR, own.owner(), options.keypair().get());
+            steps.putIfAbsent(replacement, map(Resource.of(replacement), replacement));
+            refs.put("keypair", List.of(replacement));
+        }
+        Optional<DataFile> disk = manifest.of(ref);
+        if (disk.isPresent() && refs.containsKey("image")) {
+            ResourceRef image = new ResourceRef(ResourceType.IMAGE, ref.owner(), ref.name() + ".skylift-snapshot");
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("disk_format", disk.get().diskFormat());
+            params.put("container_format", disk.get().containerFormat());
+            Resource original = steps.containsKey(refs.get("image").getFirst()) ? steps.get(refs.get("image").getFirst()).resource() : null;
+            if (original != null && original.params().get("properties") instanceof Map<?, ?> properties) {
+                params.put("properties", properties);
+            }
+            Resource snapshot = new Resource(image, params, Map.of(), Map.of("id", "snapshot-of-" + server.info().getOrDefault("id", ref.toString())),
+                    Map.of());
+            steps.put(image, create(snapshot, options, Optional.of(ref)));
+            refs.put("image", List.of(image));
+        }
+        steps.put(ref, create(server.withRefs(refs), options, Optional.empty()));
+    }
+
+    private static boolean isMappedNetwork(Step step) {
+        return step != null && step.action() == Action.MAP && step.resource().ref().type() == ResourceType.NETWORK;
+    }
+
+    private static Step map(Resource resource, ResourceRef target) {
+        return new Step(resource, Action.MAP, target, Optional.empty());
+    }
+
+    /** A resource to create, with its own exported data if it has some. */
+    private static Step create(Resource resource, ImportOptions options) {
+        return create(resource, options, BundleExport.hasData(resource) ? Optional.of(resource.ref()) : Optional.empty());
+    }
+
+    private static Step create(Resource resource, ImportOptions options, Optional<ResourceRef> data) {
+        ResourceRef ref = resource.ref();
+        ResourceRef target = options.namePrefix().isEmpty() || UNNAMED.contains(ref.type()) ? ref
+                : new ResourceRef(ref.type(), ref.owner(), options.namePrefix() + ref.name());
+        return new Step(resource, Action.CREATE, target, data);
+    }
+
+    /** Every resource with data has its file, and every file has the size and SHA-256 the manifest says, before anything is made. */
+    private static void checkData(List<Step> steps, Manifest manifest, Path directory) {
+        List<String> missing = new ArrayList<>();
+        for (Step step : steps) {
+            if (step.dataOf().isPresent() && manifest.of(step.dataOf().get()).isEmpty()) {
+                missing.add(step.dataOf().get().toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SkyliftException(ErrorCode.INVALID_INPUT, BundleLayout.manifest(directory) + " has no data for " + String.join(", ", missing)
+                    + ": the export did not finish; run skylift export again into " + directory);
+        }
+        manifest.files().forEach(file -> file.verify(directory));
+    }
+}

@@ -1,0 +1,175 @@
+package io.skylift.engine.bundle;
+
+import io.skylift.model.Resource;
+import io.skylift.model.ResourceRef;
+import io.skylift.model.ResourceType;
+import io.skylift.spi.Capability;
+import io.skylift.spi.DiskSource;
+import io.skylift.spi.DiskStream;
+import io.skylift.spi.ErrorCode;
+import io.skylift.spi.Inventory;
+import io.skylift.spi.Provider;
+import io.skylift.spi.ResourceWriter;
+import io.skylift.spi.SkyliftException;
+import io.skylift.spi.StagedDisk;
+import io.skylift.spi.WriteRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A cloud in memory, as source and destination: resources with disk data to read (through
+ * temporary copies, as OpenStack needs for volumes and servers) and resources written to it with
+ * their markers. Tests look at what it holds and what was asked of it.
+ */
+final class MemoryCloud implements Provider {
+
+    /** What the source holds: resources, and the bytes of those with data. */
+    final Map<ResourceRef, Resource> resources = new LinkedHashMap<>();
+    final Map<ResourceRef, byte[]> disks = new ConcurrentHashMap<>();
+    /** Temporary copies made by stage and not yet released, by marker. */
+    final Map<String, String> temporaries = new ConcurrentHashMap<>();
+    final List<String> staged = new CopyOnWriteArrayList<>();
+    final List<Long> readOffsets = new CopyOnWriteArrayList<>();
+    boolean honoursRanges = true;
+
+    /** What was written: id to request, and the bytes uploaded with it. */
+    final Map<String, WriteRequest> created = new ConcurrentHashMap<>();
+    final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+    final List<String> deleted = new CopyOnWriteArrayList<>();
+    /** Existing resources a lookup finds, such as a destination's external network. */
+    final Map<ResourceRef, String> existing = new ConcurrentHashMap<>();
+    /** Types whose creation fails as over quota. */
+    final Set<ResourceType> overQuota = ConcurrentHashMap.newKeySet();
+
+    void add(Resource resource, byte[] disk) {
+        resources.put(resource.ref(), resource);
+        if (disk != null) {
+            disks.put(resource.ref(), disk);
+        }
+    }
+
+    @Override
+    public java.util.SequencedMap<String, String> validate() {
+        return new LinkedHashMap<>();
+    }
+
+    @Override
+    public <T extends Capability> Optional<T> capability(Class<T> type) {
+        if (type == Inventory.class) {
+            return Optional.of(type.cast((Inventory) types -> List.copyOf(resources.values())));
+        }
+        if (type == DiskSource.class) {
+            return Optional.of(type.cast(new Disks()));
+        }
+        if (type == ResourceWriter.class) {
+            return Optional.of(type.cast(new Writer()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private ResourceRef byId(String id) {
+        return resources.values().stream().filter(r -> id.equals(r.info().get("id"))).map(Resource::ref).findFirst()
+                .orElseThrow(() -> new SkyliftException(ErrorCode.NOT_FOUND, "no resource " + id));
+    }
+
+    private final class Disks implements DiskSource {
+
+        @Override
+        public StagedDisk stage(Resource resource, String marker) {
+            staged.add(marker);
+            ResourceRef ref = byId((String) resource.info().get("id"));
+            byte[] data = disks.get(ref);
+            if (data == null) {
+                throw new SkyliftException(ErrorCode.UNSUPPORTED, ref + " has no disk");
+            }
+            if (ref.type() != ResourceType.IMAGE) {
+                temporaries.put(marker, ref.toString());
+            }
+            return new StagedDisk(ref.toString(), OptionalLong.of(data.length), ref.type() == ResourceType.IMAGE ? "qcow2" : "raw", "bare");
+        }
+
+        @Override
+        public DiskStream read(StagedDisk disk, long offset) {
+            readOffsets.add(offset);
+            byte[] data = disks.get(ResourceRef.parse(disk.id()));
+            long start = honoursRanges ? offset : 0;
+            return new DiskStream(new ByteArrayInputStream(Arrays.copyOfRange(data, (int) start, data.length)), start);
+        }
+
+        @Override
+        public void release(String marker) {
+            temporaries.remove(marker);
+        }
+    }
+
+    private final class Writer implements ResourceWriter {
+
+        @Override
+        public Optional<String> find(WriteRequest request) {
+            return created.entrySet().stream()
+                    .filter(entry -> entry.getValue().marker().equals(request.marker())
+                            && entry.getValue().resource().ref().type() == request.resource().ref().type())
+                    .map(Map.Entry::getKey).findFirst();
+        }
+
+        @Override
+        public String create(WriteRequest request) {
+            if (overQuota.contains(request.resource().ref().type())) {
+                throw new SkyliftException(ErrorCode.QUOTA_EXCEEDED, "quota of " + request.resource().ref().type() + "s exceeded");
+            }
+            String id = UUID.randomUUID().toString();
+            if (request.data().isPresent()) {
+                try (InputStream in = request.data().get().open()) {
+                    uploaded.put(id, in.readAllBytes());
+                }
+                catch (IOException e) {
+                    throw new SkyliftException(ErrorCode.INVALID_INPUT, "upload of " + request.resource().ref() + " failed: " + e.getMessage(), e);
+                }
+            }
+            created.put(id, request);
+            return id;
+        }
+
+        @Override
+        public Optional<String> lookup(ResourceRef ref) {
+            return Optional.ofNullable(existing.get(ref));
+        }
+
+        @Override
+        public void delete(ResourceType type, String id) {
+            if (created.remove(id) != null) {
+                uploaded.remove(id);
+                deleted.add(id);
+            }
+        }
+    }
+
+    /** Names of what was created, by type and destination name, for assertions. */
+    List<String> createdNames() {
+        List<String> names = new ArrayList<>();
+        created.values().forEach(request -> names.add(request.resource().ref().toString()));
+        return names;
+    }
+
+    static byte[] bytes(int length, int seed) {
+        byte[] data = new byte[length];
+        new java.util.Random(seed).nextBytes(data);
+        return data;
+    }
+}
