@@ -219,6 +219,21 @@ class ComputeWritersIT {
                 && ref.type() != ResourceType.NETWORK && ref.type() != ResourceType.SUBNET);
     }
 
+    @Test
+    @Order(4)
+    void create_withDataThatFailsItsCheck_failsAndLeavesNoImage() {
+        Resource image = source(ResourceType.IMAGE, "skylift-raw");
+        Resource corrupt = new Resource(ResourceRef.of(ResourceType.IMAGE, "demo", "corrupt-" + image.ref().name()), image.params(),
+                Map.of(), Map.of("id", PREFIX + "corrupt"), Map.of());
+        WriteRequest request = request(corrupt, Optional.of(BytesContent.corruptRaw(new byte[1 << 20])));
+
+        assertThatThrownBy(() -> demoWriter.create(request))
+                .isInstanceOfSatisfying(SkyliftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+                .hasMessageContaining("is not what the bundle promised");
+        assertThat(demo.list(ServiceType.IMAGE, "/v2/images?skylift_source_id=" + PREFIX + "corrupt", "images")).isEmpty();
+        assertThat(demoWriter.lookup(renamed(corrupt.ref()))).isEmpty();
+    }
+
     /** Creates the resource in dst under this run's prefix and records it; its refs must have been made first. */
     private static void make(ResourceWriter writer, Resource resource, Optional<BytesContent> data) {
         WriteRequest request = request(resource, data);

@@ -23,7 +23,7 @@ public record BytesContent(byte[] bytes, String diskFormat, String containerForm
         return new BytesContent(bytes, "raw", "bare", false);
     }
 
-    static BytesContent corruptRaw(byte[] bytes) {
+    public static BytesContent corruptRaw(byte[] bytes) {
         return new BytesContent(bytes, "raw", "bare", true);
     }
 
