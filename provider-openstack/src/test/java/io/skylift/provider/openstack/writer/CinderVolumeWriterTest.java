@@ -146,6 +146,21 @@ class CinderVolumeWriterTest {
     }
 
     @Test
+    void create_afterARunThatStopped_deletesAVolumeInErrorAndTheTemporaryImage_andTakesTheOneStillBeingMade() {
+        RecordingClient client = cloud()
+                .answer("GET", ServiceType.BLOCK_STORAGE, MARKED,
+                        "{\"volumes\": [{\"id\": \"broken\", \"status\": \"error\"}, {\"id\": \"vol-0\", \"status\": \"downloading\"}]}")
+                .answer("GET", ServiceType.BLOCK_STORAGE, "/volumes/vol-0", "{\"volume\": {\"status\": \"available\"}}")
+                .answer("GET", ServiceType.IMAGE, TEMPORARY, "{\"images\": [{\"id\": \"tmp-0\"}]}");
+
+        String id = new CinderVolumeWriter(client.context()).create(request("nova", Optional.of(BytesContent.raw(DATA))));
+
+        assertThat(id).isEqualTo("vol-0");
+        assertThat(client.requests()).contains("DELETE /volumes/broken", "DELETE /v2/images/tmp-0")
+                .doesNotContain("POST /v2/images", "POST /volumes");
+    }
+
+    @Test
     void find_takesAnAvailableOrAttachedVolumeWithTheMarker() {
         RecordingClient client = RecordingClient.member().answer("GET", ServiceType.BLOCK_STORAGE, MARKED,
                 "{\"volumes\": [{\"id\": \"broken\", \"status\": \"error\"}, {\"id\": \"made\", \"status\": \"in-use\"}]}");

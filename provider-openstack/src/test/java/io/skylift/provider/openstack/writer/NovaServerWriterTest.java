@@ -139,6 +139,17 @@ class NovaServerWriterTest {
     }
 
     @Test
+    void create_deletesAServerAnEarlierRunLeftInError_andBootsAgain() {
+        RecordingClient client = cloud().answer("GET", ServiceType.COMPUTE, NAMED,
+                "{\"servers\": [{\"id\": \"failed\", \"name\": \"skylift-db-1\", \"status\": \"ERROR\","
+                        + " \"metadata\": {\"skylift_source_id\": \"src-srv\"}}]}");
+
+        new NovaServerWriter(client.context()).create(request(false));
+
+        assertThat(client.requests()).containsSubsequence("DELETE /servers/failed", "GET /servers/failed", "POST /servers");
+    }
+
+    @Test
     void find_takesTheMarkedServerOnlyWhenEveryVolumeIsAttached() {
         String half = """
                 {"servers": [{"id": "srv-1", "name": "skylift-db-1", "status": "ACTIVE", "metadata": {"skylift_source_id": "src-srv"},
