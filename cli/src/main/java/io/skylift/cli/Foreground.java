@@ -73,7 +73,9 @@ final class Foreground {
         }
         List<Task> tasks = session.engine().journal().tasks(execution.id());
         ErrorCode code = execution.status() == ExecutionStatus.CANCELED ? ErrorCode.INVALID_INPUT
-                : tasks.stream().filter(task -> task.status() == TaskStatus.ERROR || task.status() == TaskStatus.CLEANUP_FAILED)
+                // A failed task that was cleaned up afterwards is CLEANED, and keeps its error.
+                : tasks.stream().filter(task -> task.status() == TaskStatus.ERROR || task.status() == TaskStatus.CLEANUP_FAILED
+                                || task.status() == TaskStatus.CLEANED)
                         .flatMap(task -> task.error().stream()).map(TaskError::code).findFirst().orElse(ErrorCode.INTERNAL);
         throw new SkyliftException(code, "execution " + execution.id() + " ended " + execution.status()
                 + execution.error().map(error -> ": " + error).orElse("") + " (details: skylift execution history " + execution.id() + ")");

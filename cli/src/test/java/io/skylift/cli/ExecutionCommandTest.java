@@ -13,6 +13,7 @@ import io.skylift.engine.execution.NewTask;
 import io.skylift.engine.execution.OnFailure;
 import io.skylift.engine.execution.Runner;
 import io.skylift.engine.execution.RunnerOptions;
+import io.skylift.engine.execution.Task;
 import io.skylift.engine.execution.TaskStatus;
 import io.skylift.engine.store.Database;
 import java.nio.file.Path;
@@ -217,6 +218,17 @@ class ExecutionCommandTest {
             assertThat(task.error()).isEmpty();
         });
         assertThat(journal.get(id).error()).isEmpty();
+    }
+
+    @Test
+    void failedTaskThatWasCleanedUp_stillGivesItsErrorsExitCode() {
+        UUID id = journal.create(NewExecution.of("cleaned", List.of(task("a"),
+                NewTask.of("b", RecordingHandler.TYPE).withInput("cloud_fails", true).dependingOn("a"))));
+
+        assertThat(run("execution", "resume", id.toString())).isEqualTo(ExitStatus.EXTERNAL_ERROR.code());
+
+        assertThat(journal.tasks(id)).extracting(Task::status).containsExactly(TaskStatus.CLEANED, TaskStatus.CLEANED);
+        assertThat(skylift.err()).contains("ended ERROR: task b failed: the cloud refused");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A task handler that records what it did: each run, each side effect made (once per task,
  * through an intent), each cleanup. Inputs steer it: {@code fail} fails with a user error,
+ * {@code cloud_fails} records its intent and then fails as a cloud that refused,
  * {@code block} waits, after a 3/10 heartbeat, until the test releases it.
  */
 final class RecordingHandler implements TaskHandler {
@@ -48,6 +49,9 @@ final class RecordingHandler implements TaskHandler {
             throw new SkyliftException(ErrorCode.INVALID_INPUT, "told to fail");
         }
         Intent intent = context.intent("make");
+        if (Boolean.TRUE.equals(context.inputs().get("cloud_fails"))) {
+            throw new SkyliftException(ErrorCode.CLOUD_REJECTED, "the cloud refused");
+        }
         String made = intent.state() == IntentState.DONE ? intent.result().orElseThrow() : "made-" + context.taskId();
         if (intent.state() != IntentState.DONE) {
             creates.merge(context.taskId(), 1, Integer::sum);
