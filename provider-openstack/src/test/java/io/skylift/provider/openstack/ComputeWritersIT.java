@@ -122,6 +122,7 @@ class ComputeWritersIT {
         Resource dataVolume = source(ResourceType.VOLUME, "skylift-data");
         Resource emptyVolume = source(ResourceType.VOLUME, "skylift-db-1-boot");
         Resource web = source(ResourceType.SERVER, "skylift-web-1");
+        Resource db = source(ResourceType.SERVER, "skylift-db-1");
 
         // A member may not make flavors; the writer says to map it instead.
         assertThatThrownBy(() -> demoWriter.create(request(flavor, Optional.empty())))
@@ -140,8 +141,15 @@ class ComputeWritersIT {
         ids.put(volumeType, demoWriter.lookup(volumeType).orElseThrow());
         make(demoWriter, dataVolume, Optional.of(BytesContent.raw(Arrays.copyOf(imageData, 4 << 20))));
         make(demoWriter, emptyVolume, Optional.empty());
-        ResourceRef port = makePort();
-        make(demoWriter, bootFromMadeImage(web, image.ref(), port, dataVolume.ref()), Optional.empty());
+        String network = makeNetwork();
+        ResourceRef port = makePort(network, "web-port");
+        // The web server boots from the image made here instead of its qcow2 one, with the data volume attached.
+        make(demoWriter, adapted(web, Map.of("image", List.of(image.ref()), "ports", List.of(port), "volumes", List.of(dataVolume.ref())),
+                Map.of("device", "/dev/sdb", "delete_on_termination", false)), Optional.empty());
+        ResourceRef dbPort = makePort(network, "db-port");
+        // The db server boots from the (empty, bootable) volume made here.
+        make(demoWriter, adapted(db, Map.of("ports", List.of(dbPort), "volumes", List.of(emptyVolume.ref())),
+                Map.of("device", "/dev/vda", "boot_index", 0, "delete_on_termination", false)), Optional.empty());
 
         Map<ResourceRef, Resource> destination = inventory("skylift-dst-demo");
 
@@ -190,12 +198,20 @@ class ComputeWritersIT {
         assertThat(server.refs().get("server_group")).containsExactly(renamed(group.ref()));
         assertThat(server.refs().get("ports")).containsExactly(port);
         assertThat(server.refs().get("volumes")).containsExactly(renamed(dataVolume.ref()));
+
+        Resource dbServer = destination(destination, db);
+        assertThat(dbServer.info()).containsEntry("status", "ACTIVE");
+        assertThat(dbServer.params()).containsEntry("boot_from", "volume");
+        assertThat(dbServer.refs()).doesNotContainKey("image");
+        assertThat(dbServer.refs().get("volumes")).containsExactly(renamed(emptyVolume.ref()));
+        assertThat(dbServer.refs().get("ports")).containsExactly(dbPort);
+        assertThat(destination(destination, emptyVolume).info().get("status")).isEqualTo("in-use");
     }
 
     @Test
     @Order(2)
     void find_afterwards_namesWhatCreateMade() {
-        assertThat(made).hasSize(7);
+        assertThat(made).hasSize(8);
         for (Made thing : made) {
             assertThat(thing.writer().find(thing.request())).as("find " + thing.request().resource().ref()).contains(thing.id());
         }
@@ -206,7 +222,7 @@ class ComputeWritersIT {
     @Test
     @Order(3)
     void delete_inReverse_leavesNothing() {
-        assertThat(made).hasSize(7);
+        assertThat(made).hasSize(8);
         while (!made.isEmpty()) {
             Made thing = made.pollLast();
             thing.writer().delete(thing.type(), thing.id());
@@ -253,30 +269,32 @@ class ComputeWritersIT {
     }
 
     /**
-     * The seed's web server, booted from the image made here instead of its qcow2 one, on a port of
-     * the test's network, with the data volume attached; its security groups belong to its ports.
+     * A seed server on a port of the test's network with these refs in place of its own, and one
+     * volume; its security groups belong to its ports, which the test makes without.
      */
-    private static Resource bootFromMadeImage(Resource web, ResourceRef image, ResourceRef port, ResourceRef volume) {
-        Map<String, List<ResourceRef>> refs = new LinkedHashMap<>(web.refs());
-        refs.put("image", List.of(image));
-        refs.put("ports", List.of(port));
-        refs.put("volumes", List.of(volume));
+    private static Resource adapted(Resource server, Map<String, List<ResourceRef>> replaced, Map<String, Object> volume) {
+        Map<String, List<ResourceRef>> refs = new LinkedHashMap<>(server.refs());
+        refs.putAll(replaced);
         refs.remove("security_groups");
-        Map<String, Object> params = new LinkedHashMap<>(web.params());
-        params.put("volumes", List.of(Map.of("device", "/dev/sdb", "delete_on_termination", false)));
-        return new Resource(web.ref(), params, refs, web.info(), web.migration());
+        Map<String, Object> params = new LinkedHashMap<>(server.params());
+        params.put("volumes", List.of(volume));
+        return new Resource(server.ref(), params, refs, server.info(), server.migration());
     }
 
-    /** A network, subnet and port in dst's demo, as the Neutron writers would have made them. */
-    private static ResourceRef makePort() {
+    /** A network with a subnet in dst's demo, as the Neutron writers would have made them. */
+    private static String makeNetwork() {
         String network = post("/v2.0/networks", "network", Map.of("name", PREFIX + "net"));
         networkPaths.add("/v2.0/networks/" + network);
         String subnet = post("/v2.0/subnets", "subnet", Map.of("name", PREFIX + "subnet", "network_id", network, "ip_version", 4,
                 "cidr", "10.199.0.0/24"));
         networkPaths.add("/v2.0/subnets/" + subnet);
-        String port = post("/v2.0/ports", "port", Map.of("name", PREFIX + "port", "network_id", network));
+        return network;
+    }
+
+    private static ResourceRef makePort(String network, String name) {
+        String port = post("/v2.0/ports", "port", Map.of("name", PREFIX + name, "network_id", network));
         networkPaths.add("/v2.0/ports/" + port);
-        ResourceRef ref = ResourceRef.of(ResourceType.PORT, "demo", PREFIX + "port");
+        ResourceRef ref = ResourceRef.of(ResourceType.PORT, "demo", PREFIX + name);
         ids.put(ref, port);
         return ref;
     }
