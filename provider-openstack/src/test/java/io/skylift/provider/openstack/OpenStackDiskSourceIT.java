@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
@@ -286,6 +288,46 @@ class OpenStackDiskSourceIT {
         assertThat(after.path("size")).isEqualTo(before.path("size"));
         assertThat(after.path("metadata")).isEqualTo(before.path("metadata"));
         assertThat(after.path("attachments")).isEqualTo(before.path("attachments"));
+    }
+
+    @Test
+    void volume_resumesWithTheSnapshotAndVolumeAnEarlierAttemptLeft() throws IOException {
+        Resource data = demo(ResourceType.VOLUME, "skylift-data");
+        String marker = marker("resume");
+        // What an attempt that stopped right after asking for the snapshot leaves: a tagged snapshot, maybe still creating.
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putObject("snapshot").put("volume_id", data.info().get("id").toString()).put("force", true).put("name", marker + "-snap")
+                .putObject("metadata").put(KEY, marker);
+        String snapshotId = client.post(ServiceType.BLOCK_STORAGE, "/snapshots", body).path("snapshot").path("id").asText();
+
+        long started = System.nanoTime();
+        StagedDisk first = disks.stage(data, marker);
+        log("stage volume skylift-data from an existing snapshot", started);
+
+        assertThat(snapshotsTagged(marker)).containsExactly(snapshotId);
+        List<String> volumes = volumesTagged(marker);
+        assertThat(volumes).hasSize(1);
+        assertThat(client.get(ServiceType.BLOCK_STORAGE, "/volumes/" + volumes.getFirst()).path("volume").path("snapshot_id").asText())
+                .isEqualTo(snapshotId);
+
+        // Then the image is lost (say, deleted by hand): the next attempt uploads the same temporary volume again.
+        client.delete(ServiceType.IMAGE, "/v2/images/" + first.id());
+        StatusPoll.standard(client).untilGone(ServiceType.IMAGE, "/v2/images/" + first.id(), "image " + first.id());
+        started = System.nanoTime();
+        StagedDisk second = disks.stage(data, marker);
+        log("stage volume skylift-data from an existing temporary volume", started);
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(imagesTagged(marker)).containsExactly(second.id());
+        assertThat(volumesTagged(marker)).isEqualTo(volumes);
+        assertThat(snapshotsTagged(marker)).containsExactly(snapshotId);
+        assertGlanceHashed(second);
+
+        disks.release(marker);
+
+        assertThat(imagesTagged(marker)).as("images left").isEmpty();
+        assertThat(volumesTagged(marker)).as("volumes left").isEmpty();
+        assertThat(snapshotsTagged(marker)).as("snapshots left").isEmpty();
     }
 
     @Test

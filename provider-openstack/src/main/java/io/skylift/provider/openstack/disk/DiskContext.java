@@ -34,7 +34,24 @@ record DiskContext(OpenStackClient client, StatusPoll poll) {
     }
 
     /** Waits until a staged image's data is all in Glance; its document. */
-    JsonNode untilImageActive(String imageId, String what) {
-        return poll.until(ServiceType.IMAGE, "/v2/images/" + imageId, "", what, Set.of("active"), IMAGE_FAILED);
+    JsonNode untilImageActive(String imageId, String what, StagingMarker marker) {
+        return untilReady(ServiceType.IMAGE, "/v2/images/" + imageId, "", what, Set.of("active"), IMAGE_FAILED, marker);
+    }
+
+    /**
+     * Waits for a temporary to be ready. One that failed stays failed, and a later stage finds
+     * and reuses it, so the message says how to start over.
+     */
+    JsonNode untilReady(ServiceType service, String path, String key, String what, Set<String> ready, Set<String> failed,
+            StagingMarker marker) {
+        try {
+            return poll.until(service, path, key, what, ready, failed);
+        } catch (SkyliftException e) {
+            if (e.code() != ErrorCode.CLOUD_REJECTED) {
+                throw e;
+            }
+            throw new SkyliftException(e.code(), e.getMessage() + "; then release marker " + marker.value()
+                    + " to delete the temporaries and stage again", e);
+        }
     }
 }

@@ -37,7 +37,7 @@ final class ServerStaging {
         String imageId = new MarkedArtifacts(context, marker).image(marker.serverImageName())
                 .map(image -> image.path("id").asText())
                 .orElseGet(() -> createImage(serverId, marker));
-        JsonNode image = context.untilImageActive(imageId, what + " " + imageId);
+        JsonNode image = context.untilImageActive(imageId, what + " " + imageId, marker);
         if (image.path("size").asLong(0) <= 0) {
             throw new SkyliftException(ErrorCode.CLOUD_REJECTED, what + " " + imageId + " is active but holds no data (size "
                     + image.path("size").asText("null") + "): Nova made no disk snapshot; check that the server has a local root disk, "

@@ -35,7 +35,8 @@ final class VolumeStaging {
         MarkedArtifacts artifacts = new MarkedArtifacts(context, marker);
         String imageId = artifacts.image(marker.volumeImageName()).map(image -> image.path("id").asText())
                 .orElseGet(() -> upload(temporaryVolume(artifacts, volumeId, name, marker), name, marker));
-        JsonNode image = context.untilImageActive(imageId, "image " + marker.volumeImageName() + " " + imageId + " (upload of volume " + name + ")");
+        JsonNode image = context.untilImageActive(imageId, "image " + marker.volumeImageName() + " " + imageId + " (upload of volume " + name + ")",
+                marker);
         return GlanceImageToStagedDisk.convert(image);
     }
 
@@ -44,8 +45,8 @@ final class VolumeStaging {
         Optional<JsonNode> found = artifacts.volume();
         String id = found.isPresent() ? found.get().path("id").asText() : createVolume(snapshot(artifacts, volumeId, name, marker), name, marker);
         // An earlier attempt may have stopped while it uploaded; the volume is available again when that ends.
-        context.poll().until(ServiceType.BLOCK_STORAGE, "/volumes/" + id, "volume",
-                "volume " + marker.volumeName() + " " + id + " (temporary copy of volume " + name + ")", AVAILABLE, FAILED);
+        context.untilReady(ServiceType.BLOCK_STORAGE, "/volumes/" + id, "volume",
+                "volume " + marker.volumeName() + " " + id + " (temporary copy of volume " + name + ")", AVAILABLE, FAILED, marker);
         return id;
     }
 
@@ -62,8 +63,8 @@ final class VolumeStaging {
             snapshot.putObject("metadata").put(StagingMarker.KEY, marker.value());
             return requireId(context.client().post(ServiceType.BLOCK_STORAGE, "/snapshots", body).path("snapshot"), "snapshot", volumeId);
         });
-        return context.poll().until(ServiceType.BLOCK_STORAGE, "/snapshots/" + id, "snapshot",
-                "volume snapshot " + marker.snapshotName() + " " + id + " (of volume " + name + ")", AVAILABLE, FAILED);
+        return context.untilReady(ServiceType.BLOCK_STORAGE, "/snapshots/" + id, "snapshot",
+                "volume snapshot " + marker.snapshotName() + " " + id + " (of volume " + name + ")", AVAILABLE, FAILED, marker);
     }
 
     private String createVolume(JsonNode snapshot, String name, StagingMarker marker) {

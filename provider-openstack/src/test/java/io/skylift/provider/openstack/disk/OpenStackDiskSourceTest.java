@@ -202,7 +202,8 @@ class OpenStackDiskSourceTest {
 
         assertThatThrownBy(() -> disks.stage(DATA, MARKER))
                 .isInstanceOfSatisfying(SkyliftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_REJECTED))
-                .hasMessageContaining("volume snapshot " + MARKER + "-snap snap-bad").hasMessageContaining("went to status error");
+                .hasMessageContaining("volume snapshot " + MARKER + "-snap snap-bad").hasMessageContaining("went to status error")
+                .hasMessageEndingWith("release marker " + MARKER + " to delete the temporaries and stage again");
     }
 
     // ---- servers
