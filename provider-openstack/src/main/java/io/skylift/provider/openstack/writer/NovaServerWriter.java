@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  * A {@code server} in the connection's project, booted from its image or its boot volume on its
  * ports, in its server group, with its other volumes attached once it is active. The marker is
  * the server metadata {@code skylift_source_id}. A server an earlier run booted but did not
- * finish (volumes missing) is finished rather than booted again.
+ * finish (volumes missing) is finished rather than booted again; one it left in ERROR is deleted
+ * and booted again.
  */
 final class NovaServerWriter implements TypeWriter {
 
@@ -42,7 +43,7 @@ final class NovaServerWriter implements TypeWriter {
     @Override
     public Optional<String> find(WriteRequest request) {
         return marked(request)
-                .filter(server -> "ACTIVE".equals(server.path("status").asText()))
+                .filter(server -> Set.of("ACTIVE", "SHUTOFF").contains(server.path("status").asText()))
                 .filter(server -> attachments(request).stream().allMatch(volume -> isAttached(server, volume.id())))
                 .map(server -> server.path("id").asText());
     }
@@ -50,17 +51,26 @@ final class NovaServerWriter implements TypeWriter {
     @Override
     public String create(WriteRequest request) {
         String name = request.resource().ref().name();
+        if (request.data().isPresent()) {
+            // Booting from an exported root disk is not built yet; ignoring it would lose the disk's contents.
+            throw new SkyliftException(ErrorCode.UNSUPPORTED, "server " + name + " comes with the data of its root disk, and booting from"
+                    + " that is not supported yet: import the disk as an image resource and point the server's refs.image at it");
+        }
         Optional<JsonNode> earlier = marked(request);
         String id;
+        Set<String> ready;
         if (earlier.isPresent() && !"ERROR".equals(earlier.get().path("status").asText())) {
             id = earlier.get().path("id").asText();
+            // Someone may have stopped it since; volumes attach to a stopped server too.
+            ready = Set.of("active", "shutoff");
         }
         else {
             earlier.ifPresent(server -> delete(server.path("id").asText()));
             id = context.client().post(ServiceType.COMPUTE, "/servers", body(request)).path("server").path("id").asText();
+            ready = Set.of("active");
         }
         String what = "server " + name + " (" + id + ")";
-        JsonNode server = context.poll().until(ServiceType.COMPUTE, "/servers/" + id, "server", what, Set.of("active"), Set.of("error"));
+        JsonNode server = context.poll().until(ServiceType.COMPUTE, "/servers/" + id, "server", what, ready, Set.of("error"));
         for (Attachment volume : attachments(request)) {
             if (!isAttached(server, volume.id())) {
                 attach(id, volume, what);

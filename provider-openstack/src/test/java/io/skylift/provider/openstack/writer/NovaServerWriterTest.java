@@ -8,6 +8,8 @@ import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
 import io.skylift.provider.openstack.ServiceType;
+import io.skylift.spi.ErrorCode;
+import io.skylift.spi.SkyliftException;
 import io.skylift.spi.WriteRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,6 +149,29 @@ class NovaServerWriterTest {
         new NovaServerWriter(client.context()).create(request(false));
 
         assertThat(client.requests()).containsSubsequence("DELETE /servers/failed", "GET /servers/failed", "POST /servers");
+    }
+
+    @Test
+    void create_withRootDiskData_isUnsupportedRatherThanDroppingTheDisk() {
+        RecordingClient client = cloud();
+        WriteRequest withData = new WriteRequest(server(false), IDS, "src-srv", Optional.of(BytesContent.raw(new byte[16])));
+
+        assertThatThrownBy(() -> new NovaServerWriter(client.context()).create(withData))
+                .isInstanceOfSatisfying(SkyliftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED))
+                .hasMessageContaining("server skylift-db-1 comes with the data of its root disk");
+        assertThat(client.requests()).isEmpty();
+    }
+
+    @Test
+    void create_finishesAStoppedServerAnEarlierRunBooted() {
+        RecordingClient client = cloud()
+                .answer("GET", ServiceType.COMPUTE, NAMED, "{\"servers\": [{\"id\": \"srv-1\", \"name\": \"skylift-db-1\","
+                        + " \"status\": \"SHUTOFF\", \"metadata\": {\"skylift_source_id\": \"src-srv\"}}]}")
+                .answer("GET", ServiceType.COMPUTE, "/servers/srv-1", "{\"server\": {\"status\": \"SHUTOFF\"}}");
+
+        new NovaServerWriter(client.context()).create(request(false));
+
+        assertThat(client.requests()).doesNotContain("POST /servers").contains("POST /servers/srv-1/os-volume_attachments");
     }
 
     @Test
