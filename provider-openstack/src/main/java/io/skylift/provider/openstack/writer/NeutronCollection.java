@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -180,7 +181,9 @@ record NeutronCollection(OpenStackClient client, String plural, String singular,
         }
         catch (SkyliftException e) {
             if (e.code() != ErrorCode.NOT_FOUND) {
-                throw failure("delete " + singular.replace('_', ' ') + " " + id, e, "");
+                String fix = e.getMessage().toLowerCase(Locale.ROOT).contains("in use")
+                        ? "something still uses it (a port, subnet, router interface or floating IP): delete that first" : "";
+                throw failure("delete " + singular.replace('_', ' ') + " " + id, e, fix);
             }
         }
     }
@@ -194,6 +197,9 @@ record NeutronCollection(OpenStackClient client, String plural, String singular,
             case QUOTA_EXCEEDED -> "the destination project's quota of " + plural.replace('_', ' ') + " is used up: raise it (openstack quota set --"
                     + quota + " N " + project() + ") or delete unused ones";
             case PERMISSION_DENIED -> "the destination user may not set some of these fields; remove them from the resource's params or connect as admin";
+            // A field of an extension the destination's Neutron does not have, such as dns_name without DNS integration.
+            case CLOUD_REJECTED -> cause.getMessage().toLowerCase(Locale.ROOT).contains("unrecognized attribute")
+                    ? "the destination's Neutron lacks the extension of that field: remove it from the resource's params" : "";
             default -> "";
         };
         return new SkyliftException(cause.code(), "cannot " + action + ": " + cause.getMessage() + (remedy.isEmpty() ? "" : ": " + remedy), cause);

@@ -179,6 +179,30 @@ class NeutronWritersTest {
     }
 
     @Test
+    void create_fieldOfAMissingExtension_saysToRemoveIt() {
+        neutron.failNext("POST", "/v2.0/ports", new SkyliftException(ErrorCode.CLOUD_REJECTED,
+                "Neutron refused POST /v2.0/ports (HTTP 400): Unrecognized attribute(s) 'dns_name'"));
+        make("network:demo/skylift-net-a");
+        make("subnet:demo/skylift-subnet-a");
+        make("security_group:demo/skylift-web");
+
+        assertThatThrownBy(() -> writer.create(request(source("port:demo/skylift-web-1-port"))))
+                .hasMessageContaining("Unrecognized attribute(s) 'dns_name'")
+                .hasMessageContaining("remove it from the resource's params");
+    }
+
+    @Test
+    void delete_stillInUse_saysToDeleteWhatUsesItFirst() {
+        String id = make("network:demo/skylift-net-a");
+        neutron.failNext("DELETE", "/v2.0/networks/" + id, new SkyliftException(ErrorCode.CLOUD_REJECTED,
+                "Neutron refused DELETE /v2.0/networks/" + id + " (HTTP 409): Unable to complete operation on network " + id
+                        + ". There are one or more ports still in use on the network."));
+
+        assertThatThrownBy(() -> writer.delete(ResourceType.NETWORK, id))
+                .hasMessageContaining("cannot delete network " + id).hasMessageContaining("delete that first");
+    }
+
+    @Test
     void delete_goneAlready_isDone() {
         String id = make("network:demo/skylift-net-a");
         writer.delete(ResourceType.NETWORK, id);
