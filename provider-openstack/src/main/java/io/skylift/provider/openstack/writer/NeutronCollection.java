@@ -123,7 +123,7 @@ record NeutronCollection(OpenStackClient client, String plural, String singular,
      * takes no tags on create here, so they follow at once; if tagging fails the document is deleted
      * again, since an untagged one would be made twice by the next run.
      *
-     * @param what names the resource in messages: {@code network demo/skylift-net-a}
+     * @param what names the resource in messages: {@code network:demo/skylift-net-a}
      */
     String create(String what, ObjectNode fields, String marker, List<String> tags, Function<SkyliftException, String> fix) {
         String markerTag = markerTag(marker);
