@@ -183,7 +183,11 @@ class ComputeWritersIT {
                     .containsEntry("skylift_source_id", volume.info().get("id"));
             assertThat(madeVolume.refs().get("volume_type")).containsExactly(volumeType);
         }
-        assertThat(destination(destination, dataVolume).info().get("status")).isEqualTo("in-use");
+        Resource madeDataVolume = destination(destination, dataVolume);
+        assertThat(madeDataVolume.info().get("status")).isEqualTo("in-use");
+        assertThat(madeDataVolume.info().get("image_metadata")).as("the temporary image's properties Cinder copied")
+                .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("disk_format", "raw")
+                .doesNotContainKeys("skylift_temporary", "skylift_source_id");
 
         Resource server = destination(destination, web);
         assertThat(server.info()).containsEntry("status", "ACTIVE");

@@ -109,6 +109,15 @@ final class CinderVolumeWriter implements TypeWriter {
                 action.putObject("os-set_bootable").put("bootable", bootable);
                 context.client().post(ServiceType.BLOCK_STORAGE, path + "/action", action);
             }
+            if (volume.has("imageRef")) {
+                // Cinder copied the temporary image's properties; an image later made from this volume
+                // would inherit them and pass for a temporary image of ours, which leftovers are deleted as.
+                for (String key : List.of(GlanceImageWriter.TEMPORARY, CloudWrites.MARKER)) {
+                    ObjectNode action = CloudWrites.object();
+                    action.putObject("os-unset_image_metadata").put("key", key);
+                    context.client().post(ServiceType.BLOCK_STORAGE, path + "/action", action);
+                }
+            }
             return id;
         }
         catch (RuntimeException e) {

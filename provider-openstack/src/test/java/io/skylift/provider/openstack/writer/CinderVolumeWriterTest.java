@@ -74,8 +74,11 @@ class CinderVolumeWriterTest {
         assertThat(volume.path("imageRef").asText()).isEqualTo("tmp-1");
         assertThat(volume.path("metadata")).isEqualTo(RecordingClient.json(
                 "{\"skylift_seed_sha256_4mib\": \"ab12\", \"skylift_source_id\": \"src-vol\"}"));
-        // Made from an image, Cinder calls it bootable; the source's was not.
-        assertThat(client.body("POST", "/volumes/vol-1/action")).isEqualTo(RecordingClient.json("{\"os-set_bootable\": {\"bootable\": false}}"));
+        // Made from an image, Cinder calls it bootable; the source's was not. The temporary image's marks are removed.
+        assertThat(client.calls()).filteredOn(call -> call.path().equals("/volumes/vol-1/action")).extracting(RecordingClient.Call::body)
+                .containsExactly(RecordingClient.json("{\"os-set_bootable\": {\"bootable\": false}}"),
+                        RecordingClient.json("{\"os-unset_image_metadata\": {\"key\": \"skylift_temporary\"}}"),
+                        RecordingClient.json("{\"os-unset_image_metadata\": {\"key\": \"skylift_source_id\"}}"));
         assertThat(client.requests()).containsSubsequence("PUT /v2/images/tmp-1/file", "POST /volumes", "GET /volumes/vol-1",
                 "DELETE /v2/images/tmp-1");
     }
