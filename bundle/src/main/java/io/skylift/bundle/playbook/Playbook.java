@@ -33,10 +33,16 @@ public final class Playbook {
 
     private Playbook() {}
 
-    /** The playbook's text: YAML, with comments. */
+    /**
+     * The playbook's text: YAML, with comments.
+     *
+     * @throws io.skylift.spi.SkyliftException when a resource refers to one the bundle does not
+     *                                         hold (its task would name something never created)
+     */
     public static String render(Bundle bundle, Manifest manifest) {
         requireNonNull(bundle, "bundle is null");
         requireNonNull(manifest, "manifest is null");
+        bundle.graph();
         PlaybookContext context = new PlaybookContext(bundle, manifest);
         StringBuilder out = new StringBuilder();
         out.append(PlaybookYaml.comment(header(bundle), 0));

@@ -2,6 +2,7 @@ package io.skylift.bundle.playbook;
 
 import static io.skylift.bundle.playbook.SampleBundles.resource;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.skylift.bundle.Manifest;
 import io.skylift.model.Resource;
+import io.skylift.spi.SkyliftException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -199,6 +201,14 @@ class PlaybookTest {
                 .containsEntry("description", "{{ '{{ lookup(\\'pipe\\', \\'id\\') }}' }}");
         assertThat(arguments(created(small, "security_group:demo/t-web"))).containsEntry("description", "{{ 'web servers, not {{ 6 * 7 }}' }}");
         assertThat(JinjaText.literal("plain")).isEqualTo("plain");
+    }
+
+    @Test
+    void aReferenceToAResourceNotInTheBundle_isRefused() {
+        Resource subnet = resource("subnet:demo/s", Map.of("cidr", "10.0.0.0/24"), Map.of("network", List.of("network:demo/gone")), Map.of());
+        assertThatThrownBy(() -> Playbook.render(SampleBundles.bundle(List.of(subnet)), Manifest.empty()))
+                .isInstanceOf(SkyliftException.class)
+                .hasMessageContaining("subnet:demo/s (network) -> network:demo/gone");
     }
 
     @Test
