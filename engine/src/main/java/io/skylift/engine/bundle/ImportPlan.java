@@ -63,9 +63,12 @@ public final class ImportPlan {
         }
     }
 
-    /** Types whose names the cloud does not hold, or derives: a name prefix leaves them as they are. */
-    private static final Set<ResourceType> UNNAMED = EnumSet.of(ResourceType.ROUTER_INTERFACE, ResourceType.SECURITY_GROUP_RULE,
-            ResourceType.FLOATING_IP, ResourceType.ROLE_ASSIGNMENT, ResourceType.QUOTA);
+    /**
+     * Types a name prefix leaves as they are: those whose names the cloud does not hold or derives,
+     * and the operator's catalog (flavors, volume types), which every project shares.
+     */
+    private static final Set<ResourceType> UNPREFIXED = EnumSet.of(ResourceType.ROUTER_INTERFACE, ResourceType.SECURITY_GROUP_RULE,
+            ResourceType.FLOATING_IP, ResourceType.ROLE_ASSIGNMENT, ResourceType.QUOTA, ResourceType.FLAVOR, ResourceType.VOLUME_TYPE);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PARALLEL = 4;
 
@@ -95,6 +98,7 @@ public final class ImportPlan {
             inputs.put(ImportResourceHandler.ACTION, step.action().name());
             inputs.put(ImportResourceHandler.RESOURCE, resource);
             inputs.put(ImportResourceHandler.TARGET, step.target().toString());
+            inputs.put(ImportResourceHandler.MARKER, marker(step.resource(), options.namePrefix()));
             step.dataOf().ifPresent(data -> inputs.put(ImportResourceHandler.DATA, data.toString()));
             List<String> dependsOn = step.resource().dependencies().stream().map(taskIds::get).toList();
             tasks.add(new NewTask(id, ImportResourceHandler.TYPE, Optional.of(step.resource().ref()), inputs, dependsOn, List.of()));
@@ -105,6 +109,18 @@ public final class ImportPlan {
                 .dependingOn(taskIds.values().toArray(String[]::new)));
         NewExecution execution = NewExecution.of("import " + directory.toAbsolutePath() + " to " + endpoint, tasks).withMaxParallel(PARALLEL);
         return new Plan(bundle, steps, execution);
+    }
+
+    /**
+     * What the destination keeps with a resource so a later import finds it: the source id, and
+     * with a name prefix also a hash of it, since an import under another prefix means another
+     * copy. A hand-written resource without an id gets its ref's hash. At most 45 characters, so
+     * a Neutron tag ({@code skylift-source:<marker>}) stays within its 60.
+     */
+    static String marker(Resource resource, String namePrefix) {
+        String id = resource.info().get("id") instanceof String source && !source.isBlank() && source.length() <= 36 ? source
+                : TaskIds.shortHash(resource.ref().toString());
+        return namePrefix.isEmpty() ? id : id + "~" + TaskIds.shortHash(namePrefix).substring(0, 8);
     }
 
     /** What happens to each resource, in creation order. */
@@ -227,7 +243,7 @@ public final class ImportPlan {
 
     private static Step create(Resource resource, ImportOptions options, Optional<ResourceRef> data) {
         ResourceRef ref = resource.ref();
-        ResourceRef target = options.namePrefix().isEmpty() || UNNAMED.contains(ref.type()) ? ref
+        ResourceRef target = options.namePrefix().isEmpty() || UNPREFIXED.contains(ref.type()) ? ref
                 : new ResourceRef(ref.type(), ref.owner(), options.namePrefix() + ref.name());
         return new Step(resource, Action.CREATE, target, data);
     }

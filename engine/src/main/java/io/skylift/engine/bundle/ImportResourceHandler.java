@@ -43,6 +43,7 @@ final class ImportResourceHandler implements TaskHandler {
     static final String RESOURCE = "resource";
     static final String TARGET = "target";
     static final String DATA = "data";
+    static final String MARKER = "marker";
     /** Outputs, which dependent tasks and uuids.csv read. */
     static final String REF = "ref";
     static final String ID = "id";
@@ -123,12 +124,7 @@ final class ImportResourceHandler implements TaskHandler {
                     BundleLayout.manifest(directory) + " no longer lists the data of " + ref));
             return file.content(directory);
         });
-        return new WriteRequest(named, ids, marker(resource), data);
-    }
-
-    /** The source id, which the destination keeps with what is made; a hand-written resource without one gets its ref's hash. */
-    private static String marker(Resource resource) {
-        return resource.info().get("id") instanceof String id && !id.isBlank() ? id : TaskIds.shortHash(resource.ref().toString());
+        return new WriteRequest(named, ids, (String) context.inputs().get(MARKER), data);
     }
 
     private static ResourceWriter writer(Provider provider) {

@@ -205,6 +205,18 @@ class BundleRoundTripTest {
     }
 
     @Test
+    void importUnderANamePrefix_makesASecondCopy() {
+        export();
+        importInto(ImportOptions.none(), ExecutionStatus.COMPLETED);
+        int made = destination.created.size();
+
+        importInto(new ImportOptions(Map.of(), Map.of(), Map.of(), java.util.Optional.empty(), "copy-"), ExecutionStatus.COMPLETED);
+
+        assertThat(destination.created).hasSize(made * 2);
+        assertThat(destination.createdNames()).contains("network:demo/copy-net", "server:demo/copy-web");
+    }
+
+    @Test
     void quotaTooSmall_failsTheImport_andDeletesEverythingItMade() {
         export();
         destination.overQuota.add(ResourceType.SERVER);

@@ -80,6 +80,16 @@ class ImportPlanTest {
         assertThat(steps.get(NET).target().name()).isEqualTo("moved-net");
         assertThat(steps.get(INTERFACE).target()).isEqualTo(INTERFACE);
         assertThat(steps.get(FLAVOR).target().name()).isEqualTo("m1.tiny");
+        assertThat(steps.get(KEY).target().name()).isEqualTo("moved-key");
+    }
+
+    @Test
+    void marker_isTheSourceId_andDiffersUnderANamePrefix() {
+        Resource web = BUNDLE.getLast();
+
+        assertThat(ImportPlan.marker(web, "")).isEqualTo("w-1");
+        assertThat(ImportPlan.marker(web, "moved-")).startsWith("w-1~").hasSize(12).isNotEqualTo(ImportPlan.marker(web, "other-"));
+        assertThat(ImportPlan.marker(Resource.of(NET), "")).hasSize(16);
     }
 
     @Test
