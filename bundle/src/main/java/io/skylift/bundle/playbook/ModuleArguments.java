@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The arguments of one module call, in the order written. Values from the bundle go in through
  * {@link #put} and {@link #copy}, which make their strings literal; {@link #expression} and
- * {@link #raw} are for Jinja that the playbook itself writes. Absent and empty values are left out, so a module keeps
- * its own default.
+ * {@link #raw} are for Jinja that the playbook itself writes. Absent and empty values are left
+ * out, so a module keeps its own default.
  */
 final class ModuleArguments {
 
