@@ -119,8 +119,9 @@ class ComputeWritersIT {
         Resource flavor = source(ResourceType.FLAVOR, "skylift.small");
         Resource group = source(ResourceType.SERVER_GROUP, "skylift-group");
         Resource image = source(ResourceType.IMAGE, "skylift-raw");
-        Resource dataVolume = source(ResourceType.VOLUME, "skylift-data");
         Resource emptyVolume = source(ResourceType.VOLUME, "skylift-db-1-boot");
+        // The seed's data volume has no image metadata of its own; it takes the boot volume's, to try the path through the temporary image.
+        Resource dataVolume = withImageMetadata(source(ResourceType.VOLUME, "skylift-data"), emptyVolume.params().get("image_metadata"));
         Resource web = source(ResourceType.SERVER, "skylift-web-1");
         Resource db = source(ResourceType.SERVER, "skylift-db-1");
 
@@ -164,8 +165,10 @@ class ComputeWritersIT {
         assertThat(destination(destination, group).params()).containsEntry("policy", group.params().get("policy"));
 
         Resource madeImage = destination(destination, image);
+        // A member may share an image (it starts with no members), so shared stays shared.
+        assertThat(image.params()).containsEntry("visibility", "shared");
         assertThat(madeImage.params()).containsEntry("disk_format", "raw").containsEntry("container_format", "bare")
-                .containsEntry("tags", image.params().get("tags")).containsEntry("visibility", "private");
+                .containsEntry("tags", image.params().get("tags")).containsEntry("visibility", "shared");
         assertThat(madeImage.params().get("properties")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsAllEntriesOf(properties(image))
                 .containsEntry("hw_disk_bus", "scsi").containsEntry("hw_scsi_model", "virtio-scsi")
@@ -187,7 +190,17 @@ class ComputeWritersIT {
         assertThat(madeDataVolume.info().get("status")).isEqualTo("in-use");
         assertThat(madeDataVolume.info().get("image_metadata")).as("the temporary image's properties Cinder copied")
                 .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("disk_format", "raw")
+                .containsEntry("hw_disk_bus", "scsi").containsEntry("hw_scsi_model", "virtio-scsi")
                 .doesNotContainKeys("skylift_temporary", "skylift_source_id");
+
+        // Made without data, the boot volume gets the source's image metadata by os-set_image_metadata, so the
+        // server booted from it has its disks on SCSI (and they can be detached from a running guest).
+        assertThat(emptyVolume.params().get("image_metadata")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("hw_disk_bus", "scsi").containsEntry("hw_scsi_model", "virtio-scsi");
+        Resource madeBootVolume = destination(destination, emptyVolume);
+        assertThat(madeBootVolume.info().get("image_metadata")).as("volume image metadata of the made skylift-db-1-boot")
+                .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("hw_disk_bus", "scsi").containsEntry("hw_scsi_model", "virtio-scsi");
+        assertThat(madeBootVolume.params().get("image_metadata")).isEqualTo(emptyVolume.params().get("image_metadata"));
 
         Resource server = destination(destination, web);
         assertThat(server.info()).containsEntry("status", "ACTIVE");
@@ -283,6 +296,13 @@ class ComputeWritersIT {
         Map<String, Object> params = new LinkedHashMap<>(server.params());
         params.put("volumes", List.of(volume));
         return new Resource(server.ref(), params, refs, server.info(), server.migration());
+    }
+
+    private static Resource withImageMetadata(Resource volume, Object imageMetadata) {
+        assertThat(volume.params()).doesNotContainKey("image_metadata");
+        Map<String, Object> params = new LinkedHashMap<>(volume.params());
+        params.put("image_metadata", imageMetadata);
+        return new Resource(volume.ref(), params, volume.refs(), volume.info(), volume.migration());
     }
 
     /** A network with a subnet in dst's demo, as the Neutron writers would have made them. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A Cinder volume ({@code GET /volumes/detail} at volume 3.59) as a {@code volume} depending on its
@@ -17,10 +18,22 @@ import java.util.Optional;
  * <p>The image or snapshot it was made from is recorded in info, not as a dependency: a migration
  * copies the volume's bytes rather than rebuilding them, and the source is often gone (the seed's
  * {@code skylift-data} was made from an image deleted afterwards).
+ *
+ * <p>Its image metadata is in info as Cinder reports it, and in {@code params.image_metadata}
+ * without what Glance and Cinder compute or what names source images: what is left ({@code
+ * hw_disk_bus=scsi}) is how the owner wants the volume booted and attached, which the destination
+ * needs too.
  */
 final class CinderVolumeToResource {
 
     private static final String PROJECT_ID = "os-vol-tenant-attr:tenant_id";
+
+    /**
+     * Image metadata Glance or Cinder compute, or that names source images (ids mean nothing at the
+     * destination); {@code os_glance*}, {@code owner_specified.*} and our own {@code skylift_*} go too.
+     */
+    private static final Set<String> COMPUTED_IMAGE_METADATA = Set.of("checksum", "size", "min_disk", "min_ram", "disk_format",
+            "container_format", "image_id", "image_name", "os_hash_algo", "os_hash_value", "signature_verified", "kernel_id", "ramdisk_id");
 
     private CinderVolumeToResource() {}
 
@@ -53,6 +66,7 @@ final class CinderVolumeToResource {
                 .copy("multiattach")
                 .copy("availability_zone")
                 .copy("metadata")
+                .put("image_metadata", ownerImageMetadata(volume.path("volume_image_metadata")))
                 .build();
 
         List<Map<String, Object>> attachments = new ArrayList<>();
@@ -81,5 +95,19 @@ final class CinderVolumeToResource {
         DocumentFields.text(volume, "volume_type")
                 .ifPresent(type -> refs.put("volume_type", List.of(ResourceRef.global(ResourceType.VOLUME_TYPE, type))));
         return new Resource(ref, params, refs, info.build(), Map.of());
+    }
+
+    private static Map<String, Object> ownerImageMetadata(JsonNode imageMetadata) {
+        Map<String, Object> owned = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : imageMetadata.properties()) {
+            String key = entry.getKey();
+            Object value = JsonNodeToTree.convert(entry.getValue());
+            boolean computed = COMPUTED_IMAGE_METADATA.contains(key) || key.startsWith("os_glance") || key.startsWith("owner_specified.")
+                    || key.startsWith("skylift_");
+            if (!computed && value != null) {
+                owned.put(key, value);
+            }
+        }
+        return owned;
     }
 }

@@ -19,6 +19,10 @@ import java.util.Set;
  * A {@code volume} in the connection's project, marked by its metadata {@code skylift_source_id}.
  * Cinder takes no upload, so a volume's data travels through a temporary Glance image that the
  * volume is made from and that is deleted afterwards, whether that worked or not.
+ *
+ * <p>{@code params.image_metadata} ({@code hw_disk_bus=scsi}: how Nova attaches and boots it) goes
+ * on the temporary image, which Cinder copies into the volume's image metadata; a volume made
+ * without data gets it with {@code os-set_image_metadata}.
  */
 final class CinderVolumeWriter implements TypeWriter {
 
@@ -71,7 +75,7 @@ final class CinderVolumeWriter implements TypeWriter {
         if (data.isEmpty()) {
             return make(volume, params, name);
         }
-        String image = GlanceUpload.create(context, temporaryImage(name, request.marker(), data.get()), data.get(),
+        String image = GlanceUpload.create(context, temporaryImage(name, request.marker(), data.get(), params), data.get(),
                 "temporary image " + name + "-skylift-tmp (data of volume " + name + ")");
         try {
             volume.put("imageRef", image);
@@ -118,6 +122,11 @@ final class CinderVolumeWriter implements TypeWriter {
                     context.client().post(ServiceType.BLOCK_STORAGE, path + "/action", action);
                 }
             }
+            else if (!imageMetadata(params).isEmpty()) {
+                ObjectNode action = CloudWrites.object();
+                action.putObject("os-set_image_metadata").set("metadata", imageMetadata(params));
+                context.client().post(ServiceType.BLOCK_STORAGE, path + "/action", action);
+            }
             return id;
         }
         catch (RuntimeException e) {
@@ -126,14 +135,21 @@ final class CinderVolumeWriter implements TypeWriter {
         }
     }
 
-    private static ObjectNode temporaryImage(String volume, String marker, DiskContent data) {
-        return CloudWrites.object()
+    private static ObjectNode temporaryImage(String volume, String marker, DiskContent data, JsonNode params) {
+        return imageMetadata(params)
                 .put("name", volume + "-skylift-tmp")
                 .put("disk_format", data.diskFormat())
                 .put("container_format", data.containerFormat())
                 .put("visibility", "private")
                 .put(GlanceImageWriter.TEMPORARY, "true")
                 .put(CloudWrites.MARKER, marker);
+    }
+
+    /** {@code params.image_metadata} as text values, without what Glance reserves for itself (a hand-written file may have it). */
+    private static ObjectNode imageMetadata(JsonNode params) {
+        ObjectNode metadata = CloudWrites.stringValues(params.path("image_metadata"));
+        metadata.properties().removeIf(property -> property.getKey().startsWith("os_glance"));
+        return metadata;
     }
 
     /**

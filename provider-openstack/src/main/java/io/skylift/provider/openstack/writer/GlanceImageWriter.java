@@ -92,9 +92,17 @@ final class GlanceImageWriter implements TypeWriter {
                 .toList();
     }
 
-    /** Only an admin may publish an image; everything else stays in the project, as the plan cannot say whom to share with. */
+    /**
+     * An owner may make an image shared or community, so those stay as the source had them (a shared
+     * image starts with no members: the plan cannot say whom to share with); only an admin may
+     * publish one, so a member's public image becomes private, as does anything unknown.
+     */
     private String visibility(String source) {
-        return "public".equals(source) && context.client().session().isAdmin() ? "public" : "private";
+        return switch (source) {
+            case "shared", "community" -> source;
+            case "public" -> context.client().session().isAdmin() ? "public" : "private";
+            default -> "private";
+        };
     }
 
     private String project() {

@@ -2,10 +2,12 @@ package io.skylift.provider.openstack.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** Volumes, volume types, snapshots, images, flavors, keypairs and server groups from the seed. */
@@ -21,13 +23,40 @@ class StorageAndCatalogConvertersTest {
                 .containsEntry("size", 1)
                 .containsEntry("bootable", true)
                 .containsEntry("availability_zone", "nova")
-                .containsEntry("metadata", Map.of("purpose", "root disk"));
+                .containsEntry("metadata", Map.of("purpose", "root disk"))
+                .containsEntry("image_metadata", Map.of("hw_disk_bus", "scsi", "hw_scsi_model", "virtio-scsi"));
         assertThat(volume.refs()).containsExactly(Map.entry("volume_type", List.of(ResourceRef.parse("volume_type:__DEFAULT__"))));
         assertThat(volume.info())
                 .containsEntry("status", "in-use")
                 .containsEntry("attachments", List.of(Map.of("server_id", "4b1c7e1d-3a4c-4b3c-a3f2-82f031a659af",
                         "server", "skylift-db-1", "device", "/dev/sda", "attachment_id", "7b28e291-9229-4ea8-b47f-b959db2edc2c")))
                 .containsEntry("source_image", Map.of("id", "fcacc7af-1eaf-471e-a39c-1dfb34d53240", "name", "skylift-raw"));
+    }
+
+    @Test
+    void volume_imageMetadata_paramsKeepOnlyWhatAnOwnerSets_infoKeepsAll() {
+        ObjectNode document = (ObjectNode) Fixtures.item("volume-volumes.json", "volumes", "name", "skylift-db-1-boot").deepCopy();
+        ((ObjectNode) document.path("volume_image_metadata")).put("os_hash_algo", "sha512").put("os_hash_value", "9f86d0")
+                .put("os_glance_importing_to_stores", "").put("kernel_id", "a9bfa31c").put("skylift_source_id", "src-img")
+                .put("hw_qemu_guest_agent", "yes");
+
+        Resource volume = CinderVolumeToResource.convert(document, SeedContext.member());
+
+        assertThat(volume.params().get("image_metadata"))
+                .isEqualTo(Map.of("hw_disk_bus", "scsi", "hw_scsi_model", "virtio-scsi", "hw_qemu_guest_agent", "yes"));
+        assertThat(volume.info().get("image_metadata")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("image_name", "skylift-raw").containsEntry("checksum", "548dc1ebf5bbf39b70618645c90475d5")
+                .containsEntry("owner_specified.openstack.object", "images/skylift-raw").containsEntry("skylift_seed", "true")
+                .containsEntry("os_hash_algo", "sha512").containsEntry("hw_disk_bus", "scsi");
+    }
+
+    @Test
+    void volume_withOnlyComputedImageMetadata_hasNoImageMetadataParam() {
+        Resource volume = CinderVolumeToResource.convert(
+                Fixtures.item("volume-volumes.json", "volumes", "name", "skylift-data"), SeedContext.member());
+
+        assertThat(volume.params()).doesNotContainKey("image_metadata");
+        assertThat(volume.info().get("image_metadata")).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("disk_format", "raw");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import io.skylift.spi.WriteRequest;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,16 +26,28 @@ class CinderVolumeWriterTest {
     private static final String TEMPORARY = "/v2/images?skylift_source_id=src-vol&skylift_temporary=true";
     private static final byte[] DATA = new byte[4096];
 
-    /** As CinderVolumeToResource makes it from the seed's skylift-data. */
-    private static Resource volume(String zone) {
-        return new Resource(ResourceRef.of(ResourceType.VOLUME, "demo", "skylift-data"), Map.of(
+    /** The seed's boot volume's, as CinderVolumeToResource keeps it, and a key Glance reserves, as a hand-written file may have. */
+    private static final Map<String, Object> SCSI = Map.of("hw_disk_bus", "scsi", "hw_scsi_model", "virtio-scsi",
+            "os_glance_import_task", "t1");
+
+    /** As CinderVolumeToResource makes it from the seed's skylift-data, with this image metadata. */
+    private static Resource volume(String zone, Map<String, Object> imageMetadata) {
+        Map<String, Object> params = new LinkedHashMap<>(Map.of(
                 "description", "data disk", "size", 1, "bootable", false, "multiattach", false, "availability_zone", zone,
-                "metadata", Map.of("skylift_seed_sha256_4mib", "ab12")),
+                "metadata", Map.of("skylift_seed_sha256_4mib", "ab12")));
+        if (!imageMetadata.isEmpty()) {
+            params.put("image_metadata", imageMetadata);
+        }
+        return new Resource(ResourceRef.of(ResourceType.VOLUME, "demo", "skylift-data"), params,
                 Map.of("volume_type", List.of(TYPE)), Map.of("id", "src-vol"), Map.of());
     }
 
     private static WriteRequest request(String zone, Optional<BytesContent> data) {
-        return new WriteRequest(volume(zone), Map.of(TYPE, "type-1"), "src-vol", data.map(content -> content));
+        return request(zone, Map.of(), data);
+    }
+
+    private static WriteRequest request(String zone, Map<String, Object> imageMetadata, Optional<BytesContent> data) {
+        return new WriteRequest(volume(zone, imageMetadata), Map.of(TYPE, "type-1"), "src-vol", data.map(content -> content));
     }
 
     private static RecordingClient cloud() {
@@ -81,6 +94,37 @@ class CinderVolumeWriterTest {
                         RecordingClient.json("{\"os-unset_image_metadata\": {\"key\": \"skylift_source_id\"}}"));
         assertThat(client.requests()).containsSubsequence("PUT /v2/images/tmp-1/file", "POST /volumes", "GET /volumes/vol-1",
                 "DELETE /v2/images/tmp-1");
+    }
+
+    @Test
+    void create_withDataAndImageMetadata_putsItOnTheTemporaryImage_forCinderToCopy() {
+        RecordingClient client = cloud();
+
+        new CinderVolumeWriter(client.context()).create(request("nova", SCSI, Optional.of(BytesContent.raw(DATA))));
+
+        JsonNode image = client.body("POST", "/v2/images");
+        assertThat(image.path("hw_disk_bus").asText()).isEqualTo("scsi");
+        assertThat(image.path("hw_scsi_model").asText()).isEqualTo("virtio-scsi");
+        assertThat(image.has("os_glance_import_task")).as("Glance refuses its reserved properties from a user").isFalse();
+        assertThat(image.path("skylift_temporary").asText()).isEqualTo("true");
+        assertThat(client.calls()).filteredOn(call -> call.path().equals("/volumes/vol-1/action")).extracting(RecordingClient.Call::body)
+                .noneMatch(action -> action.has("os-set_image_metadata"));
+    }
+
+    @Test
+    void create_withoutDataWithImageMetadata_setsItOnceTheVolumeIsAvailable() {
+        RecordingClient client = cloud()
+                .answer("GET", ServiceType.BLOCK_STORAGE, "/volumes/vol-1",
+                        "{\"volume\": {\"status\": \"creating\"}}", "{\"volume\": {\"status\": \"available\", \"bootable\": \"false\"}}");
+
+        new CinderVolumeWriter(client.context()).create(request("nova", SCSI, Optional.empty()));
+
+        assertThat(client.calls()).filteredOn(call -> call.path().equals("/volumes/vol-1/action")).extracting(RecordingClient.Call::body)
+                .containsExactly(RecordingClient.json(
+                        "{\"os-set_image_metadata\": {\"metadata\": {\"hw_disk_bus\": \"scsi\", \"hw_scsi_model\": \"virtio-scsi\"}}}"));
+        assertThat(client.requests()).containsSubsequence("POST /volumes", "GET /volumes/vol-1", "GET /volumes/vol-1",
+                "POST /volumes/vol-1/action");
+        assertThat(client.requests()).noneMatch(request -> request.contains("/v2/images/"));
     }
 
     @Test
@@ -140,7 +184,7 @@ class CinderVolumeWriterTest {
                 throw new AssertionError("a refused volume reads no data");
             }
         };
-        WriteRequest request = new WriteRequest(volume("nova"), Map.of(TYPE, "type-1"), "src-vol", Optional.of(twoGib));
+        WriteRequest request = new WriteRequest(volume("nova", Map.of()), Map.of(TYPE, "type-1"), "src-vol", Optional.of(twoGib));
 
         assertThatThrownBy(() -> new CinderVolumeWriter(client.context()).create(request))
                 .isInstanceOfSatisfying(SkyliftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))

@@ -23,9 +23,9 @@ class GlanceImageWriterTest {
     private static final byte[] DATA = "eight MiB of random bytes, in short".getBytes(StandardCharsets.UTF_8);
 
     /** As GlanceImageToResource makes it from the seed's skylift-raw. */
-    private static Resource image() {
+    private static Resource image(String visibility) {
         return new Resource(ResourceRef.of(ResourceType.IMAGE, "demo", "skylift-raw"), Map.of(
-                "disk_format", "raw", "container_format", "bare", "min_disk", 1, "min_ram", 128, "visibility", "public",
+                "disk_format", "raw", "container_format", "bare", "min_disk", 1, "min_ram", 128, "visibility", visibility,
                 "protected", false, "tags", List.of("skylift"),
                 "properties", Map.of("hw_disk_bus", "scsi", "hw_scsi_model", "virtio-scsi", "os_glance_import_task", "t1",
                         "skylift_source_id", "an-older-run")),
@@ -33,7 +33,11 @@ class GlanceImageWriterTest {
     }
 
     private static WriteRequest request(Optional<BytesContent> data) {
-        return new WriteRequest(image(), Map.of(), "src-image", data.map(content -> content));
+        return request("public", data);
+    }
+
+    private static WriteRequest request(String visibility, Optional<BytesContent> data) {
+        return new WriteRequest(image(visibility), Map.of(), "src-image", data.map(content -> content));
     }
 
     private static RecordingClient cloud(RecordingClient client) {
@@ -75,6 +79,19 @@ class GlanceImageWriterTest {
         new GlanceImageWriter(client.context()).create(request(Optional.of(BytesContent.raw(DATA))));
 
         assertThat(client.body("POST", "/v2/images").path("visibility").asText()).isEqualTo("public");
+    }
+
+    @Test
+    void create_asMember_keepsSharedAndCommunity_andMakesPrivateWhatItMayNotSet() {
+        Map<String, String> expected = Map.of("shared", "shared", "community", "community", "private", "private",
+                "public", "private", "", "private");
+        expected.forEach((source, made) -> {
+            RecordingClient client = cloud(RecordingClient.member());
+
+            new GlanceImageWriter(client.context()).create(request(source, Optional.of(BytesContent.raw(DATA))));
+
+            assertThat(client.body("POST", "/v2/images").path("visibility").asText()).as("visibility made from '" + source + "'").isEqualTo(made);
+        });
     }
 
     @Test
