@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skylift.provider.openstack.ServiceType;
-import io.skylift.provider.openstack.client.OpenStackClient;
+import io.skylift.provider.openstack.client.FakeOpenStackClient;
 import io.skylift.provider.openstack.client.RangedDownload;
-import io.skylift.provider.openstack.client.ServiceCatalog;
-import io.skylift.provider.openstack.client.ServiceEndpoint;
-import io.skylift.provider.openstack.client.Session;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import java.io.ByteArrayInputStream;
@@ -18,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +35,7 @@ import java.util.stream.Stream;
  * a snapshot a volume was made from or a volume that is not settled, and an in-use volume is
  * snapshotted only when forced. Records every call that changes something.
  */
-final class FakeDiskCloud implements OpenStackClient {
+final class FakeDiskCloud extends FakeOpenStackClient {
 
     static final String PROJECT = "p1";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +57,10 @@ final class FakeDiskCloud implements OpenStackClient {
     boolean honourRanges = true;
     /** The size Nova's snapshot images get. */
     long serverSnapshotSize = 5_570_560;
+
+    FakeDiskCloud() {
+        super(PROJECT, List.of("member"));
+    }
 
     // ---- setting up
 
@@ -194,11 +193,6 @@ final class FakeDiskCloud implements OpenStackClient {
             }
         }
         return query;
-    }
-
-    @Override
-    public Stream<List<JsonNode>> pages(ServiceType service, String path, String collectionKey) {
-        return Stream.of(list(service, path, collectionKey));
     }
 
     // ---- changes
@@ -338,22 +332,6 @@ final class FakeDiskCloud implements OpenStackClient {
     // ---- the rest of the client, which disks do not use
 
     @Override
-    public Session session() {
-        return new Session("u1", "demo", Optional.of(new Session.NamedId(PROJECT, "demo")), Optional.empty(), List.of("member"),
-                Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-01T20:00:00Z"), new ServiceCatalog(List.of()));
-    }
-
-    @Override
-    public int authentications() {
-        return 1;
-    }
-
-    @Override
-    public ServiceEndpoint endpoint(ServiceType service) {
-        throw new UnsupportedOperationException("disks do not ask for endpoints");
-    }
-
-    @Override
     public JsonNode put(ServiceType service, String path, JsonNode body) {
         throw new UnsupportedOperationException("disks do not PUT: " + path);
     }
@@ -362,9 +340,6 @@ final class FakeDiskCloud implements OpenStackClient {
     public void upload(ServiceType service, String path, InputStream body, OptionalLong length, String contentType) {
         throw new UnsupportedOperationException("disks do not upload: " + path);
     }
-
-    @Override
-    public void close() {}
 
     private static SkyliftException notFound(String path) {
         return new SkyliftException(ErrorCode.NOT_FOUND, "HTTP 404 for " + path);

@@ -9,6 +9,7 @@ import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
 import io.skylift.provider.openstack.StatusPoll;
+import io.skylift.provider.openstack.client.MutableClock;
 import io.skylift.spi.DiskStream;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
@@ -16,6 +17,8 @@ import io.skylift.spi.StagedDisk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -28,9 +31,13 @@ class OpenStackDiskSourceTest {
     private static final String MARKER = "skylift-2f1c0f6e-data";
 
     private final FakeDiskCloud cloud = new FakeDiskCloud();
-    private final SteppingTime time = new SteppingTime();
-    private final OpenStackDiskSource disks = new OpenStackDiskSource(cloud,
-            new StatusPoll(cloud, time, time, Duration.ofSeconds(1), Duration.ofMinutes(10)));
+    /** Moves only when the code under test sleeps, so waits end at once and timeouts still come. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final List<Duration> waits = new ArrayList<>();
+    private final OpenStackDiskSource disks = new OpenStackDiskSource(cloud, new StatusPoll(cloud, clock, duration -> {
+        waits.add(duration);
+        clock.advance(duration);
+    }, Duration.ofSeconds(1), Duration.ofMinutes(10)));
     private JsonNode sourceVolumeBefore;
 
     @BeforeEach
@@ -100,7 +107,7 @@ class OpenStackDiskSourceTest {
         assertThat(image.path("skylift_marker").asText()).as("image property").isEqualTo(MARKER);
         assertThat(image.path("status").asText()).isEqualTo("active");
         assertThat(disk).isEqualTo(new StagedDisk(disk.id(), OptionalLong.of(1L << 30), "raw", "bare"));
-        assertThat(time.sleeps).as("waited for each step").isPositive();
+        assertThat(waits).as("waited for each step").isNotEmpty();
         assertSourceUntouched();
     }
 

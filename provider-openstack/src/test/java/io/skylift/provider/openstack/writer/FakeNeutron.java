@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skylift.provider.openstack.ServiceType;
-import io.skylift.provider.openstack.client.OpenStackClient;
+import io.skylift.provider.openstack.client.FakeOpenStackClient;
 import io.skylift.provider.openstack.client.RangedDownload;
-import io.skylift.provider.openstack.client.ServiceCatalog;
-import io.skylift.provider.openstack.client.ServiceEndpoint;
-import io.skylift.provider.openstack.client.Session;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import java.io.IOException;
@@ -17,8 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -36,7 +31,7 @@ import java.util.stream.StreamSupport;
  * into messages (an address in use, a duplicate rule). Every network call is recorded with its
  * body; a test can make the next call to a path fail.
  */
-final class FakeNeutron implements OpenStackClient {
+final class FakeNeutron extends FakeOpenStackClient {
 
     static final String PROJECT = "p-demo";
     static final String OTHER_PROJECT = "p-admin";
@@ -50,11 +45,10 @@ final class FakeNeutron implements OpenStackClient {
     private final Map<String, Map<String, ObjectNode>> collections = new LinkedHashMap<>();
     private final Map<String, SkyliftException> failures = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
-    private final List<String> roles;
     private int ids;
 
     private FakeNeutron(List<String> roles) {
-        this.roles = roles;
+        super(PROJECT, roles);
         SINGULAR.keySet().forEach(collection -> collections.put(collection, new LinkedHashMap<>()));
     }
 
@@ -114,27 +108,6 @@ final class FakeNeutron implements OpenStackClient {
     }
 
     // ---- OpenStackClient
-
-    @Override
-    public Session session() {
-        return new Session("u-demo", "demo", Optional.of(new Session.NamedId(PROJECT, "demo")), Optional.empty(), roles,
-                Instant.EPOCH, Instant.EPOCH.plus(Duration.ofDays(1)), new ServiceCatalog(List.of()));
-    }
-
-    @Override
-    public int authentications() {
-        return 1;
-    }
-
-    @Override
-    public ServiceEndpoint endpoint(ServiceType service) {
-        throw new UnsupportedOperationException("writers name paths, not endpoints");
-    }
-
-    @Override
-    public Stream<List<JsonNode>> pages(ServiceType service, String path, String collectionKey) {
-        return Stream.of(list(service, path, collectionKey));
-    }
 
     @Override
     public List<JsonNode> list(ServiceType service, String path, String collectionKey) {
@@ -227,9 +200,6 @@ final class FakeNeutron implements OpenStackClient {
     public void upload(ServiceType service, String path, InputStream body, OptionalLong length, String contentType) {
         throw new UnsupportedOperationException("Neutron writers upload nothing");
     }
-
-    @Override
-    public void close() {}
 
     // ---- behaviour
 

@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skylift.provider.openstack.ServiceType;
 import io.skylift.provider.openstack.StatusPoll;
-import io.skylift.provider.openstack.client.OpenStackClient;
-import io.skylift.provider.openstack.client.ServiceCatalog;
-import io.skylift.provider.openstack.client.ServiceEndpoint;
-import io.skylift.provider.openstack.client.Session;
+import io.skylift.provider.openstack.client.FakeOpenStackClient;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import java.io.ByteArrayInputStream;
@@ -19,7 +16,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,17 +23,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A cloud that answers what a test scripted for each method and path and records every call
  * with its body. A call nobody scripted fails the test, except a DELETE, which succeeds and
  * makes later GETs of that path answer 404, as a cloud does once the thing is gone.
  */
-final class RecordingClient implements OpenStackClient {
+final class RecordingClient extends FakeOpenStackClient {
 
     static final String PROJECT = "p-demo";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -53,11 +47,10 @@ final class RecordingClient implements OpenStackClient {
     private final Map<String, Deque<Object>> answers = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final Set<String> deleted = new HashSet<>();
-    private final List<String> roles;
     private byte[] uploaded = new byte[0];
 
     private RecordingClient(List<String> roles) {
-        this.roles = roles;
+        super(PROJECT, roles);
     }
 
     static RecordingClient member() {
@@ -145,27 +138,6 @@ final class RecordingClient implements OpenStackClient {
     }
 
     @Override
-    public Session session() {
-        return new Session("u-demo", "demo", Optional.of(new Session.NamedId(PROJECT, "demo")), Optional.empty(), roles,
-                Instant.EPOCH, Instant.EPOCH.plus(Duration.ofDays(1)), new ServiceCatalog(List.of()));
-    }
-
-    @Override
-    public int authentications() {
-        return 1;
-    }
-
-    @Override
-    public ServiceEndpoint endpoint(ServiceType service) {
-        throw new UnsupportedOperationException("writers name paths, not endpoints");
-    }
-
-    @Override
-    public Stream<List<JsonNode>> pages(ServiceType service, String path, String collectionKey) {
-        return Stream.of(list(service, path, collectionKey));
-    }
-
-    @Override
     public List<JsonNode> list(ServiceType service, String path, String collectionKey) {
         JsonNode body = respond("GET", service, path, null);
         List<JsonNode> items = new ArrayList<>();
@@ -210,7 +182,4 @@ final class RecordingClient implements OpenStackClient {
             throw new SkyliftException(ErrorCode.UNREACHABLE, "PUT " + path + " failed: " + e.getMessage(), e);
         }
     }
-
-    @Override
-    public void close() {}
 }
