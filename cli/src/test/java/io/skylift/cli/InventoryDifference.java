@@ -24,10 +24,10 @@ final class InventoryDifference {
 
     private InventoryDifference() {}
 
-    static List<String> between(Resource exported, Resource imported) {
+    static List<String> between(Resource exported, Resource imported, String prefix) {
         List<String> differences = new ArrayList<>();
-        Map<String, Object> expected = withoutMarkers(exported.params());
-        Map<String, Object> actual = withoutMarkers(imported.params());
+        Map<String, Object> expected = withoutMarkers(exported.params(), "");
+        Map<String, Object> actual = withoutMarkers(imported.params(), prefix);
         Set<String> keys = new TreeSet<>(expected.keySet());
         keys.addAll(actual.keySet());
         for (String key : keys) {
@@ -38,8 +38,8 @@ final class InventoryDifference {
         Set<String> roles = new TreeSet<>(exported.refs().keySet());
         roles.addAll(imported.refs().keySet());
         for (String role : roles) {
-            List<String> was = names(exported.refs().getOrDefault(role, List.of()));
-            List<String> is = names(imported.refs().getOrDefault(role, List.of()));
+            List<String> was = names(exported.refs().getOrDefault(role, List.of()), "");
+            List<String> is = names(imported.refs().getOrDefault(role, List.of()), prefix);
             if (!was.equals(is)) {
                 differences.add("refs." + role + " was " + was + ", is " + is);
             }
@@ -47,36 +47,42 @@ final class InventoryDifference {
         return differences;
     }
 
-    private static List<String> names(List<ResourceRef> refs) {
-        return refs.stream().map(ref -> ref.type() + ":" + ref.name()).toList();
+    private static List<String> names(List<ResourceRef> refs, String prefix) {
+        return refs.stream().map(ref -> ref.type() + ":" + unprefixed(ref.name(), prefix)).toList();
     }
 
-    private static Map<String, Object> withoutMarkers(Map<String, Object> params) {
+    private static String unprefixed(String name, String prefix) {
+        return prefix.isEmpty() ? name : name.replace(prefix, "");
+    }
+
+    private static Map<String, Object> withoutMarkers(Map<?, ?> params, String prefix) {
         Map<String, Object> copy = new LinkedHashMap<>();
         params.forEach((key, value) -> {
-            Object cleaned = withoutMarkers(value);
+            Object cleaned = withoutMarkers(value, prefix);
             // The inventory leaves empty values out, so tags that held only the marker are no tags.
             boolean empty = cleaned instanceof List<?> list && list.isEmpty() || cleaned instanceof Map<?, ?> map && map.isEmpty();
             if (!empty) {
-                copy.put(key, cleaned);
+                copy.put((String) key, cleaned);
             }
         });
         return copy;
     }
 
-    private static Object withoutMarkers(Object value) {
+    /** The value with markers left out, at any depth, and names (any text) without the prefix. */
+    private static Object withoutMarkers(Object value, String prefix) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((key, inner) -> {
                 if (!KEY_MARKER.equals(key)) {
-                    copy.put((String) key, inner);
+                    copy.put((String) key, withoutMarkers(inner, prefix));
                 }
             });
             return copy;
         }
         if (value instanceof List<?> list) {
-            return list.stream().filter(item -> !(item instanceof String text && text.startsWith(TAG_MARKER))).toList();
+            return list.stream().filter(item -> !(item instanceof String text && text.startsWith(TAG_MARKER)))
+                    .map(item -> withoutMarkers(item, prefix)).toList();
         }
-        return value;
+        return value instanceof String text ? unprefixed(text, prefix) : value;
     }
 }

@@ -86,10 +86,10 @@ public final class ImportPlan {
         checkData(steps, manifest, directory);
 
         Map<ResourceRef, String> taskIds = new LinkedHashMap<>();
+        steps.forEach(step -> taskIds.put(step.resource().ref(), TaskIds.of("import", step.resource().ref())));
         List<NewTask> tasks = new ArrayList<>();
         for (Step step : steps) {
-            String id = TaskIds.of("import", step.resource().ref());
-            taskIds.put(step.resource().ref(), id);
+            String id = taskIds.get(step.resource().ref());
             @SuppressWarnings("unchecked")
             Map<String, Object> resource = JSON.convertValue(step.resource(), Map.class);
             Map<String, Object> inputs = new LinkedHashMap<>();
@@ -100,7 +100,8 @@ public final class ImportPlan {
             inputs.put(ImportResourceHandler.TARGET, step.target().toString());
             inputs.put(ImportResourceHandler.MARKER, marker(step.resource(), options.namePrefix()));
             step.dataOf().ifPresent(data -> inputs.put(ImportResourceHandler.DATA, data.toString()));
-            List<String> dependsOn = step.resource().dependencies().stream().map(taskIds::get).toList();
+            List<String> dependsOn = new ArrayList<>(step.resource().dependencies().stream().map(taskIds::get).toList());
+            routeOf(step.resource(), steps).forEach(route -> dependsOn.add(taskIds.get(route)));
             tasks.add(new NewTask(id, ImportResourceHandler.TYPE, Optional.of(step.resource().ref()), inputs, dependsOn, List.of()));
         }
         tasks.add(NewTask.of(WriteUuidsHandler.TYPE, WriteUuidsHandler.TYPE)
@@ -109,6 +110,29 @@ public final class ImportPlan {
                 .dependingOn(taskIds.values().toArray(String[]::new)));
         NewExecution execution = NewExecution.of("import " + directory.toAbsolutePath() + " to " + endpoint, tasks).withMaxParallel(PARALLEL);
         return new Plan(bundle, steps, execution);
+    }
+
+    /**
+     * The router interfaces a floating IP's port reaches the outside through. Neutron associates a
+     * floating IP only with a port whose subnet has a router to the floating network, and refuses
+     * to remove such an interface while the floating IP exists; nothing in the refs says so (a
+     * floating IP belongs to its port), so the tasks get these dependencies besides: the
+     * interfaces are made before the floating IP and cleaned up after it.
+     */
+    static List<ResourceRef> routeOf(Resource resource, List<Step> steps) {
+        if (resource.ref().type() != ResourceType.FLOATING_IP) {
+            return List.of();
+        }
+        Set<ResourceRef> subnets = new LinkedHashSet<>();
+        for (ResourceRef port : resource.refs().getOrDefault("port", List.of())) {
+            steps.stream().filter(step -> step.resource().ref().equals(port))
+                    .forEach(step -> subnets.addAll(step.resource().refs().getOrDefault("subnets", List.of())));
+        }
+        return steps.stream().map(Step::resource)
+                .filter(other -> other.ref().type() == ResourceType.ROUTER_INTERFACE)
+                .filter(other -> other.refs().getOrDefault("subnet", List.of()).stream().anyMatch(subnets::contains))
+                .map(Resource::ref)
+                .toList();
     }
 
     /**

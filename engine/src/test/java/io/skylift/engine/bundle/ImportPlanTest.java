@@ -84,6 +84,18 @@ class ImportPlanTest {
     }
 
     @Test
+    void floatingIp_waitsForTheRouterInterfaceOfItsPortsSubnet() {
+        ResourceRef floating = ResourceRef.parse("floating_ip:demo/203.0.113.5");
+        List<Resource> withFloatingIp = new java.util.ArrayList<>(BUNDLE);
+        withFloatingIp.add(Resource.of(floating).withRefs(Map.of("port", List.of(PORT), "floating_network", List.of(PUBLIC))));
+        List<ImportPlan.Step> steps = ImportPlan.steps(withFloatingIp, MANIFEST, ImportOptions.none());
+
+        assertThat(ImportPlan.routeOf(steps.stream().filter(s -> s.resource().ref().equals(floating)).findFirst().orElseThrow().resource(), steps))
+                .containsExactly(INTERFACE);
+        assertThat(ImportPlan.routeOf(Resource.of(PORT), steps)).isEmpty();
+    }
+
+    @Test
     void marker_isTheSourceId_andDiffersUnderANamePrefix() {
         Resource web = BUNDLE.getLast();
 
