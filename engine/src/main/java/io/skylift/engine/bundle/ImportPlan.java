@@ -265,11 +265,16 @@ public final class ImportPlan {
         return create(resource, options, BundleExport.hasData(resource) ? Optional.of(resource.ref()) : Optional.empty());
     }
 
+    /**
+     * The destination name is the ref's, or {@code migration.new_name} when an edit of
+     * {@code resources.yaml} gives one (references keep naming the resource by its ref), with the
+     * name prefix before it.
+     */
     private static Step create(Resource resource, ImportOptions options, Optional<ResourceRef> data) {
         ResourceRef ref = resource.ref();
-        ResourceRef target = options.namePrefix().isEmpty() || UNPREFIXED.contains(ref.type()) ? ref
-                : new ResourceRef(ref.type(), ref.owner(), options.namePrefix() + ref.name());
-        return new Step(resource, Action.CREATE, target, data);
+        String name = resource.migration().get(ExportSelection.NEW_NAME) instanceof String renamed && !renamed.isBlank() ? renamed : ref.name();
+        String prefixed = options.namePrefix().isEmpty() || UNPREFIXED.contains(ref.type()) ? name : options.namePrefix() + name;
+        return new Step(resource, Action.CREATE, new ResourceRef(ref.type(), ref.owner(), prefixed), data);
     }
 
     /** Every resource with data has its file, and every file has the size and SHA-256 the manifest says, before anything is made. */

@@ -3,6 +3,7 @@ package io.skylift.engine.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skylift.bundle.Bundle;
 import io.skylift.bundle.BundleLayout;
 import io.skylift.bundle.DataFile;
 import io.skylift.bundle.Manifest;
@@ -245,16 +246,22 @@ class BundleRoundTripTest {
     }
 
     @Test
-    void editedBundle_isImportedAsEdited() throws IOException {
+    void editedBundle_isImportedAsEdited_aChangedCidrARenamedNetworkADroppedServer() throws IOException {
         export();
         Path file = BundleLayout.resources(bundle());
-        Files.writeString(file, Files.readString(file).replace("10.0.0.0/24", "10.99.0.0/24"));
+        String yaml = Files.readString(file).replace("10.0.0.0/24", "10.99.0.0/24")
+                .replace("    mtu: 1450\n", "    mtu: 1450\n  migration:\n    new_name: net-renamed\n");
+        Files.writeString(file, yaml);
+        Bundle edited = Bundle.read(bundle());
+        new Bundle(edited.source(), edited.createdAt(), edited.resources().stream().filter(r -> !r.ref().equals(WEB)).toList()).write(bundle());
 
         importInto(ImportOptions.none(), ExecutionStatus.COMPLETED);
 
-        assertThat(destination.created.values().stream().filter(r -> r.resource().ref().equals(SUBNET)).findFirst().orElseThrow()
+        assertThat(destination.created.values().stream().filter(r -> r.resource().ref().type() == ResourceType.SUBNET).findFirst().orElseThrow()
                 .resource().params()).containsEntry("cidr", "10.99.0.0/24");
+        assertThat(destination.createdNames()).contains("network:demo/net-renamed").doesNotContain(NET.toString(), WEB.toString());
     }
+
 
     @Test
     void resourceFileNamingWhatDoesNotExist_failsBeforeAnythingIsWritten() throws IOException {
