@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class UuidsCsv {
 
-    static final String HEADER = "\"Resource Type\",\"Resource Name\",\"Old\",\"New\"";
+    public static final String HEADER = "\"Resource Type\",\"Resource Name\",\"Old\",\"New\"";
 
     /** One line: the type's id, the name at the destination, the source id and the new id. */
     public record Row(String type, String name, String oldId, String newId) {

@@ -1,6 +1,7 @@
 package io.skylift.bundle.playbook;
 
 import io.skylift.bundle.BundleLayout;
+import io.skylift.bundle.UuidsCsv;
 import io.skylift.model.Resource;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import java.util.Optional;
 final class UuidsCsvTasks {
 
     /** As {@link io.skylift.bundle.UuidsCsv} writes it for skylift import. */
-    static final String HEADER = "\"Resource Type\",\"Resource Name\",\"Old\",\"New\"";
     static final String FILE_VARIABLE = "uuids_file";
     static final String FILE = "{{ playbook_dir }}/" + BundleLayout.UUIDS;
 
@@ -23,7 +23,7 @@ final class UuidsCsvTasks {
     static Task header() {
         return Task.of("Start " + BundleLayout.UUIDS, "ansible.builtin.lineinfile", ModuleArguments.create()
                 .expression("path", FILE_VARIABLE)
-                .put("line", HEADER)
+                .put("line", UuidsCsv.HEADER)
                 .put("insertbefore", "BOF")
                 .put("create", true));
     }
