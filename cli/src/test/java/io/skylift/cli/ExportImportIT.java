@@ -62,6 +62,8 @@ class ExportImportIT {
      */
     private static final String PREFIX = "it-" + Long.toHexString(new java.security.SecureRandom().nextLong() >>> 40) + "-";
 
+    private static final Set<ResourceType> NAMED_BY_ID = Set.of(ResourceType.ROUTER_INTERFACE, ResourceType.KEYPAIR);
+
     @TempDir
     static Path work;
 
@@ -237,7 +239,11 @@ class ExportImportIT {
         };
     }
 
-    /** What the import made of a bundle resource: by the id it reported, or by name for router interfaces, whose id is their router's and subnet's. */
+    /**
+     * What the import made of a bundle resource: by the id it reported, or by name for the types
+     * whose id is not the inventory's (a router interface's is its router's and subnet's, a
+     * keypair's its name).
+     */
     private static Resource imported(Map<ResourceRef, Resource> destination, ResourceRef ref) {
         JsonNode row = imported.stream()
                 .filter(r -> r.path("type").asText().equals(ref.type().id()) && r.path("name").asText().replace(PREFIX, "").equals(ref.name()))
@@ -247,7 +253,7 @@ class ExportImportIT {
         }
         String id = row.path("id").asText();
         return destination.values().stream()
-                .filter(r -> id.equals(r.info().get("id")) || ref.type() == ResourceType.ROUTER_INTERFACE && r.ref().type() == ref.type()
+                .filter(r -> id.equals(r.info().get("id")) || NAMED_BY_ID.contains(ref.type()) && r.ref().type() == ref.type()
                         && r.ref().name().replace(PREFIX, "").equals(ref.name()))
                 .findFirst().orElse(null);
     }
