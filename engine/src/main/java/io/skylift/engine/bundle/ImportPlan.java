@@ -101,7 +101,7 @@ public final class ImportPlan {
             inputs.put(ImportResourceHandler.MARKER, marker(step.resource(), options.namePrefix()));
             step.dataOf().ifPresent(data -> inputs.put(ImportResourceHandler.DATA, data.toString()));
             List<String> dependsOn = new ArrayList<>(step.resource().dependencies().stream().map(taskIds::get).toList());
-            routeOf(step.resource(), steps).forEach(route -> dependsOn.add(taskIds.get(route)));
+            orderingOf(step.resource(), steps).forEach(before -> dependsOn.add(taskIds.get(before)));
             tasks.add(new NewTask(id, ImportResourceHandler.TYPE, Optional.of(step.resource().ref()), inputs, dependsOn, List.of()));
         }
         tasks.add(NewTask.of(WriteUuidsHandler.TYPE, WriteUuidsHandler.TYPE)
@@ -113,18 +113,32 @@ public final class ImportPlan {
     }
 
     /**
-     * The router interfaces a floating IP's port reaches the outside through. Neutron associates a
-     * floating IP only with a port whose subnet has a router to the floating network, and refuses
-     * to remove such an interface while the floating IP exists; nothing in the refs says so (a
-     * floating IP belongs to its port), so the tasks get these dependencies besides: the
-     * interfaces are made before the floating IP and cleaned up after it.
+     * What a resource's task must wait for besides what it refers to, because the destination
+     * cloud needs an order its refs do not say:
+     * <ul>
+     *   <li>a floating IP waits for the router interfaces of its port's subnets: Neutron
+     *       associates a floating IP only with a port whose subnet has a router to the floating
+     *       network, and refuses to remove such an interface while the floating IP exists (so
+     *       cleanup, in reverse, deletes the floating IP first);
+     *   <li>a server's second port waits for its first, and so on: the inventory reads a server's
+     *       ports in their creation order, so ports made in parallel would read back reordered.
+     * </ul>
      */
-    static List<ResourceRef> routeOf(Resource resource, List<Step> steps) {
-        if (resource.ref().type() != ResourceType.FLOATING_IP) {
-            return List.of();
-        }
+    static List<ResourceRef> orderingOf(Resource resource, List<Step> steps) {
+        return switch (resource.ref().type()) {
+            case FLOATING_IP -> routeOf(resource, steps);
+            case PORT -> steps.stream().map(Step::resource)
+                    .map(other -> other.refs().getOrDefault("ports", List.of()))
+                    .filter(ports -> ports.indexOf(resource.ref()) > 0)
+                    .map(ports -> ports.get(ports.indexOf(resource.ref()) - 1))
+                    .toList();
+            default -> List.of();
+        };
+    }
+
+    private static List<ResourceRef> routeOf(Resource floatingIp, List<Step> steps) {
         Set<ResourceRef> subnets = new LinkedHashSet<>();
-        for (ResourceRef port : resource.refs().getOrDefault("port", List.of())) {
+        for (ResourceRef port : floatingIp.refs().getOrDefault("port", List.of())) {
             steps.stream().filter(step -> step.resource().ref().equals(port))
                     .forEach(step -> subnets.addAll(step.resource().refs().getOrDefault("subnets", List.of())));
         }

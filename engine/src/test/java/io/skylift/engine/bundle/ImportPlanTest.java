@@ -90,9 +90,22 @@ class ImportPlanTest {
         withFloatingIp.add(Resource.of(floating).withRefs(Map.of("port", List.of(PORT), "floating_network", List.of(PUBLIC))));
         List<ImportPlan.Step> steps = ImportPlan.steps(withFloatingIp, MANIFEST, ImportOptions.none());
 
-        assertThat(ImportPlan.routeOf(steps.stream().filter(s -> s.resource().ref().equals(floating)).findFirst().orElseThrow().resource(), steps))
+        assertThat(ImportPlan.orderingOf(steps.stream().filter(s -> s.resource().ref().equals(floating)).findFirst().orElseThrow().resource(), steps))
                 .containsExactly(INTERFACE);
-        assertThat(ImportPlan.routeOf(Resource.of(PORT), steps)).isEmpty();
+        assertThat(ImportPlan.orderingOf(Resource.of(NET), steps)).isEmpty();
+    }
+
+    @Test
+    void aServersPorts_areMadeInItsOrder() {
+        ResourceRef second = ResourceRef.parse("port:demo/web/other");
+        List<Resource> twoPorts = BUNDLE.stream().map(r -> r.ref().equals(WEB)
+                ? r.withRefs(Map.of("flavor", List.of(FLAVOR), "image", List.of(IMAGE), "keypair", List.of(KEY), "ports", List.of(PORT, second)))
+                : r).collect(Collectors.toCollection(java.util.ArrayList::new));
+        twoPorts.add(Resource.of(second).withRefs(Map.of("network", List.of(NET))));
+        List<ImportPlan.Step> steps = ImportPlan.steps(twoPorts, MANIFEST, ImportOptions.none());
+
+        assertThat(ImportPlan.orderingOf(Resource.of(second), steps)).containsExactly(PORT);
+        assertThat(ImportPlan.orderingOf(Resource.of(PORT), steps)).isEmpty();
     }
 
     @Test
