@@ -121,7 +121,7 @@ class ExportImportIT {
     @Order(2)
     void export_leavesTheSourceAsItWas_andNoTemporaryCopy() {
         assertThat(inventory("skylift-src-demo")).isEqualTo(sourceBefore);
-        assertThat(inventory("skylift-src").keySet()).noneMatch(ref -> ref.name().startsWith("skylift-export-"));
+        assertThat(inventory("skylift-src-demo").keySet()).noneMatch(ref -> ref.name().startsWith("skylift-export-"));
     }
 
     @Test

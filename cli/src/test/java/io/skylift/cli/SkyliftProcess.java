@@ -32,6 +32,11 @@ final class SkyliftProcess {
         return this;
     }
 
+    /** The variables set for every run, for tests that start bin/skylift themselves. */
+    Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
     /** How long a run may take before it is killed and the test fails. */
     SkyliftProcess within(Duration limit) {
         this.timeout = limit;
