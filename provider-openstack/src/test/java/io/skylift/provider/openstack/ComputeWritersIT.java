@@ -172,7 +172,7 @@ class ComputeWritersIT {
         assertThat(madeImage.params().get("properties")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsAllEntriesOf(properties(image))
                 .containsEntry("hw_disk_bus", "scsi").containsEntry("hw_scsi_model", "virtio-scsi")
-                .containsEntry("skylift_source_id", image.info().get("id"));
+                .containsEntry("skylift_source_id", marker(image));
         try (InputStream in = demo.download(ServiceType.IMAGE, "/v2/images/" + ids.get(image.ref()) + "/file")) {
             assertThat(sha256(in.readAllBytes())).as("SHA-256 of the image's data read back").isEqualTo(sha256(imageData));
         }
@@ -183,7 +183,7 @@ class ComputeWritersIT {
                     .containsEntry("bootable", volume.params().get("bootable"));
             assertThat(madeVolume.params().get("metadata")).asInstanceOf(InstanceOfAssertFactories.MAP)
                     .containsAllEntriesOf(asMap(volume.params().getOrDefault("metadata", Map.of())))
-                    .containsEntry("skylift_source_id", volume.info().get("id"));
+                    .containsEntry("skylift_source_id", marker(volume));
             assertThat(madeVolume.refs().get("volume_type")).containsExactly(volumeType);
         }
         Resource madeDataVolume = destination(destination, dataVolume);
@@ -206,7 +206,7 @@ class ComputeWritersIT {
         assertThat(server.info()).containsEntry("status", "ACTIVE");
         assertThat(server.params().get("metadata")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsAllEntriesOf(asMap(web.params().get("metadata")))
-                .containsEntry("skylift_source_id", web.info().get("id"));
+                .containsEntry("skylift_source_id", marker(web));
         assertThat(server.params().get("tags")).asInstanceOf(InstanceOfAssertFactories.LIST)
                 .containsExactlyInAnyOrderElementsOf(asList(web.params().get("tags")));
         assertThat(server.refs().get("flavor")).containsExactly(renamed(flavor.ref()));
@@ -280,9 +280,16 @@ class ComputeWritersIT {
     private static WriteRequest request(Resource resource, Optional<BytesContent> data) {
         Resource renamed = new Resource(renamed(resource.ref()), resource.params(), resource.refs(), resource.info(), resource.migration());
         Map<ResourceRef, String> dependencies = resource.dependencies().stream().collect(Collectors.toMap(Function.identity(), ids::get));
-        // Keypairs have no id; their marker is unused, since they are found by name and key.
-        String marker = String.valueOf(resource.info().getOrDefault("id", resource.ref().toString()));
-        return new WriteRequest(renamed, dependencies, marker, data.map(content -> content));
+        return new WriteRequest(renamed, dependencies, marker(resource), data.map(content -> content));
+    }
+
+    /**
+     * The source id and this run's prefix, as an import under a prefix marks what it makes: an
+     * earlier run's leftovers, or what bin/demo imported into skylift-dst, are not found. Keypairs
+     * have no id; their marker is unused, since they are found by name and key.
+     */
+    private static String marker(Resource resource) {
+        return resource.info().getOrDefault("id", resource.ref().toString()) + "~" + PREFIX.substring(4, 12);
     }
 
     /**
