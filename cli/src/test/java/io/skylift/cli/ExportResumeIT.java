@@ -38,11 +38,13 @@ class ExportResumeIT {
         Files.writeString(resources, "volumes:\n- name: skylift-data\n  save_state: true\n");
         Path bundle = work.resolve("bundle");
 
+        // Another test's export, killed by its time limit, may have left its own: they are not this one's to judge.
+        List<ResourceRef> before = temporaries();
         Process first = start(skylift, resources, bundle);
         Path part = awaitPartOf(bundle, first);
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long leftBehind = Files.size(part);
-        assertThat(temporaries()).as("the killed export's temporary copies in the source").isNotEmpty();
+        assertThat(temporaries()).as("the killed export's temporary copies in the source").isNotEmpty().isNotEqualTo(before);
 
         SkyliftProcess.Result again = skylift.run("export", resources.toString(), bundle.toString(), "--from", "src");
 
@@ -51,7 +53,7 @@ class ExportResumeIT {
         file.verify(bundle);
         assertThat(file.size()).isEqualTo(1L << 30).isGreaterThan(leftBehind);
         assertThat(part).doesNotExist();
-        assertThat(temporaries()).as("temporary copies in the source after the export").isEmpty();
+        assertThat(temporaries()).as("temporary copies in the source after the export").containsExactlyInAnyOrderElementsOf(before);
     }
 
     private static Process start(SkyliftProcess skylift, Path resources, Path bundle) throws IOException {

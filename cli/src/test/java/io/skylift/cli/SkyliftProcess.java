@@ -58,8 +58,9 @@ final class SkyliftProcess {
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("bin/skylift " + String.join(" ", args) + " did not finish in " + timeout.toSeconds() + " s");
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("bin/skylift " + String.join(" ", args) + " did not finish in " + timeout.toSeconds() + " s;"
+                        + "\n--- the end of its stdout:\n" + tail(stdout) + "\n--- the end of its stderr:\n" + tail(stderr));
             }
             return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));
@@ -68,6 +69,12 @@ final class SkyliftProcess {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
         }
+    }
+
+    /** The last lines of what a killed run printed, to tell where it was stuck. */
+    private static String tail(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     record Result(int exitCode, String stdout, String stderr) {}
