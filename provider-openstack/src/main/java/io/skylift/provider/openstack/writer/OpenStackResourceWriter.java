@@ -24,7 +24,7 @@ public final class OpenStackResourceWriter implements ResourceWriter {
     public OpenStackResourceWriter(OpenStackClient client) {
         requireNonNull(client, "client is null");
         WriterContext context = new WriterContext(client);
-        Stream.of(NeutronWriters.all(context), ComputeWriters.all(context)).flatMap(List::stream)
+        Stream.of(NeutronWriters.all(context), ComputeWriters.all(context), IdentityWriters.all(context)).flatMap(List::stream)
                 .forEach(writer -> writers.put(writer.type(), writer));
     }
 
