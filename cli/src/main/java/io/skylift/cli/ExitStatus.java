@@ -20,6 +20,7 @@ public enum ExitStatus {
     USAGE(2, "Bad command line: unknown option, missing or malformed argument."),
     INVALID_INPUT(3, "Input is wrong, refused or unsupported: a value, a name, a file, credentials, a plan."),
     EXTERNAL_ERROR(4, "A cloud or another outside system failed; retrying may help."),
+    DIFFERENCES(5, "skylift verify found the destination different from what the migration read at the origin."),
     INTERNAL_ERROR(70, "A bug in Skylift; the stack trace is on stderr.");
 
     private final int code;

@@ -1,6 +1,6 @@
 package io.skylift.cli;
 
-import io.skylift.engine.bundle.BundleExport;
+import io.skylift.engine.transfer.BundleExport;
 import io.skylift.engine.execution.Execution;
 import io.skylift.engine.execution.Task;
 import io.skylift.engine.execution.TaskStatus;

@@ -1,7 +1,7 @@
 package io.skylift.cli;
 
-import io.skylift.engine.bundle.ImportOptions;
-import io.skylift.engine.bundle.ImportPlan;
+import io.skylift.engine.transfer.ImportOptions;
+import io.skylift.engine.transfer.ImportPlan;
 import io.skylift.engine.execution.Execution;
 import io.skylift.engine.execution.Task;
 import java.nio.file.Path;

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SkyliftVersion.class,
         description = "Migrates servers, volumes, images and networks from one cloud to another.",
-        subcommands = {EndpointCommand.class, ExecutionCommand.class, ExportCommand.class, ImportCommand.class, ProviderCommand.class,
-                QueryCommand.class, WorkerCommand.class},
+        subcommands = {EndpointCommand.class, ExecutionCommand.class, ExportCommand.class, ImportCommand.class, MigrateCommand.class,
+                MigrationCommand.class, ProviderCommand.class, QueryCommand.class, VerifyCommand.class, WorkerCommand.class},
         footerHeading = "%nExample:%n",
         footer = {
                 "  skylift --version",

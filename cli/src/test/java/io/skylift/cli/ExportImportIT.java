@@ -9,6 +9,7 @@ import io.skylift.bundle.BundleLayout;
 import io.skylift.bundle.DataFile;
 import io.skylift.bundle.Manifest;
 import io.skylift.bundle.Sha256;
+import io.skylift.engine.transfer.Fidelity;
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
@@ -216,7 +217,7 @@ class ExportImportIT {
                 differences.add(resource.ref() + ": missing at the destination");
                 continue;
             }
-            InventoryDifference.between(resource, made, PREFIX).stream()
+            Fidelity.between(resource, made, PREFIX).stream()
                     .filter(difference -> !isExpected(resource, difference))
                     .forEach(difference -> differences.add(resource.ref() + ": " + difference));
         }

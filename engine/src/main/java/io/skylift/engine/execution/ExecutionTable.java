@@ -53,6 +53,14 @@ final class ExecutionTable {
         }
     }
 
+    /** Deletes the execution with its tasks, intents and events (the foreign keys cascade). */
+    static void delete(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM execution WHERE id = ?")) {
+            statement.setObject(1, id);
+            statement.executeUpdate();
+        }
+    }
+
     /** Executions that are not final, oldest first. */
     static List<Execution> active(Connection connection) throws SQLException {
         return select(connection, "WHERE status IN ('RUNNING', 'FAILING', 'CANCELLING') ORDER BY created_at", null);

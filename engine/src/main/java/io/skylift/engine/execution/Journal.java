@@ -189,6 +189,22 @@ public final class Journal {
     }
 
     /**
+     * Forgets an execution that has ended: its record, tasks, intents and events. What it made in
+     * the clouds stays; a failed run that kept its resources should be cleaned up first.
+     *
+     * @throws SkyliftException NOT_FOUND for an unknown id; INVALID_INPUT while it runs
+     */
+    public void delete(UUID executionId) {
+        requireNonNull(executionId, "executionId is null");
+        database.inTransaction(connection -> {
+            ClaimRound.lock(connection);
+            ended(connection, executionId, "delete it");
+            ExecutionTable.delete(connection, executionId);
+            return null;
+        });
+    }
+
+    /**
      * Makes an execution whose workers died runnable now: the leases of its tasks are given up at
      * once instead of at their expiry, and retry backoffs end. Only for workers known to be gone:
      * a live worker loses its tasks (its writes are then refused) and its handlers may overlap

@@ -1,4 +1,4 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import io.skylift.bundle.Bundle;
 import io.skylift.bundle.BundleLayout;

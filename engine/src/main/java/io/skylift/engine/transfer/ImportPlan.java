@@ -1,11 +1,10 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skylift.bundle.Bundle;
 import io.skylift.bundle.BundleLayout;
-import io.skylift.bundle.DataFile;
 import io.skylift.bundle.Manifest;
 import io.skylift.engine.endpoint.Endpoints;
 import io.skylift.engine.execution.NewExecution;
@@ -25,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * {@code skylift import}: checks a bundle whole before anything is created (every reference held,
@@ -69,6 +70,8 @@ public final class ImportPlan {
      */
     private static final Set<ResourceType> UNPREFIXED = EnumSet.of(ResourceType.ROUTER_INTERFACE, ResourceType.SECURITY_GROUP_RULE,
             ResourceType.FLOATING_IP, ResourceType.ROLE_ASSIGNMENT, ResourceType.QUOTA, ResourceType.FLAVOR, ResourceType.VOLUME_TYPE);
+    /** In the {@code migration} map of a resource the plan makes itself, such as a server's root disk image: what it is made of. */
+    static final String DERIVED_FROM = "derived_from";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PARALLEL = 4;
 
@@ -82,34 +85,62 @@ public final class ImportPlan {
         Bundle bundle = Bundle.read(directory);
         ResourceGraph graph = bundle.graph();
         Manifest manifest = Manifest.read(directory);
-        List<Step> steps = steps(graph.topologicalOrder(), manifest, options);
+        List<Step> steps = steps(graph.topologicalOrder(), ref -> manifest.of(ref).isPresent(), options);
         checkData(steps, manifest, directory);
 
-        Map<ResourceRef, String> taskIds = new LinkedHashMap<>();
-        steps.forEach(step -> taskIds.put(step.resource().ref(), TaskIds.of("import", step.resource().ref())));
+        String absolute = directory.toAbsolutePath().toString();
+        List<NewTask> tasks = tasks(steps, endpoint, options.namePrefix(), BundleLayout.uuids(directory.toAbsolutePath()),
+                step -> new DataOrigin(step.dataOf().map(data -> Map.<String, Object>of(ImportResourceHandler.DIRECTORY, absolute,
+                        ImportResourceHandler.DATA, data.toString())).orElse(Map.of()), List.of()));
+        NewExecution execution = NewExecution.of("import " + directory.toAbsolutePath() + " to " + endpoint, tasks).withMaxParallel(PARALLEL);
+        return new Plan(bundle, steps, execution);
+    }
+
+    /** Where a step's data comes from: the task inputs that say so, and the tasks that must finish first. */
+    record DataOrigin(Map<String, Object> inputs, List<String> dependsOn) {
+
+        DataOrigin {
+            inputs = Map.copyOf(requireNonNull(inputs, "inputs is null"));
+            dependsOn = List.copyOf(requireNonNull(dependsOn, "dependsOn is null"));
+        }
+    }
+
+    /** The task id of a step's import task. */
+    static String taskId(ResourceRef ref) {
+        return TaskIds.of("import", ref);
+    }
+
+    /**
+     * The tasks that make the steps at {@code endpoint}: one per step, after the tasks of what it
+     * refers to (and of what it must follow, see {@link #orderingOf}), then one that writes
+     * {@code uuids}.
+     */
+    static List<NewTask> tasks(List<Step> steps, String endpoint, String namePrefix, Path uuids, Function<Step, DataOrigin> data) {
+        List<String> taskIds = steps.stream().map(step -> taskId(step.resource().ref())).toList();
         List<NewTask> tasks = new ArrayList<>();
         for (Step step : steps) {
-            String id = taskIds.get(step.resource().ref());
             @SuppressWarnings("unchecked")
             Map<String, Object> resource = JSON.convertValue(step.resource(), Map.class);
+            DataOrigin origin = data.apply(step);
             Map<String, Object> inputs = new LinkedHashMap<>();
             inputs.put(ImportResourceHandler.ENDPOINT, endpoint);
-            inputs.put(ImportResourceHandler.DIRECTORY, directory.toAbsolutePath().toString());
             inputs.put(ImportResourceHandler.ACTION, step.action().name());
             inputs.put(ImportResourceHandler.RESOURCE, resource);
             inputs.put(ImportResourceHandler.TARGET, step.target().toString());
-            inputs.put(ImportResourceHandler.MARKER, marker(step.resource(), options.namePrefix()));
-            step.dataOf().ifPresent(data -> inputs.put(ImportResourceHandler.DATA, data.toString()));
-            List<String> dependsOn = new ArrayList<>(step.resource().dependencies().stream().map(taskIds::get).toList());
-            orderingOf(step.resource(), steps).forEach(before -> dependsOn.add(taskIds.get(before)));
-            tasks.add(new NewTask(id, ImportResourceHandler.TYPE, Optional.of(step.resource().ref()), inputs, dependsOn, List.of()));
+            inputs.put(ImportResourceHandler.MARKER, marker(step.resource(), namePrefix));
+            inputs.put(ImportResourceHandler.NAME_PREFIX, namePrefix);
+            inputs.putAll(origin.inputs());
+            List<String> dependsOn = new ArrayList<>(step.resource().dependencies().stream().map(ImportPlan::taskId).toList());
+            orderingOf(step.resource(), steps).forEach(before -> dependsOn.add(taskId(before)));
+            dependsOn.addAll(origin.dependsOn());
+            tasks.add(new NewTask(taskId(step.resource().ref()), ImportResourceHandler.TYPE, Optional.of(step.resource().ref()), inputs, dependsOn,
+                    List.of()));
         }
         tasks.add(NewTask.of(WriteUuidsHandler.TYPE, WriteUuidsHandler.TYPE)
-                .withInput(WriteUuidsHandler.FILE, BundleLayout.uuids(directory.toAbsolutePath()).toString())
-                .withInput(WriteUuidsHandler.ORDER, List.copyOf(taskIds.values()))
-                .dependingOn(taskIds.values().toArray(String[]::new)));
-        NewExecution execution = NewExecution.of("import " + directory.toAbsolutePath() + " to " + endpoint, tasks).withMaxParallel(PARALLEL);
-        return new Plan(bundle, steps, execution);
+                .withInput(WriteUuidsHandler.FILE, uuids.toString())
+                .withInput(WriteUuidsHandler.ORDER, taskIds)
+                .dependingOn(taskIds.toArray(String[]::new)));
+        return tasks;
     }
 
     /**
@@ -161,8 +192,12 @@ public final class ImportPlan {
         return namePrefix.isEmpty() ? id : id + "~" + TaskIds.shortHash(namePrefix).substring(0, 8);
     }
 
-    /** What happens to each resource, in creation order. */
-    static List<Step> steps(List<Resource> ordered, Manifest manifest, ImportOptions options) {
+    /**
+     * What happens to each resource, in creation order.
+     *
+     * @param hasData whether the data of a resource (an image, a volume, a server's root disk) comes with it
+     */
+    static List<Step> steps(List<Resource> ordered, Predicate<ResourceRef> hasData, ImportOptions options) {
         Map<ResourceRef, Step> steps = new LinkedHashMap<>();
         Set<ResourceRef> dropped = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
@@ -216,7 +251,7 @@ public final class ImportPlan {
                         steps.put(ref, create(resource, options));
                     }
                 }
-                case SERVER -> server(resource, manifest, options, steps);
+                case SERVER -> server(resource, hasData.test(ref), options, steps);
                 default -> steps.put(ref, create(resource, options));
             }
         }
@@ -227,8 +262,8 @@ public final class ImportPlan {
                 }
             }
         }
-        unusedNetworkMaps.forEach(name -> problems.add("--network-map names network '" + name + "', which the bundle does not hold"));
-        unusedFlavorMaps.forEach(name -> problems.add("--flavor-map names flavor '" + name + "', which the bundle does not hold"));
+        unusedNetworkMaps.forEach(name -> problems.add("--network-map names network '" + name + "', which is not among the resources moved: check its spelling against skylift query"));
+        unusedFlavorMaps.forEach(name -> problems.add("--flavor-map names flavor '" + name + "', which is not among the resources moved: check its spelling against skylift query"));
         if (!problems.isEmpty()) {
             throw new SkyliftException(ErrorCode.INVALID_INPUT, String.join("; ", problems));
         }
@@ -239,7 +274,7 @@ public final class ImportPlan {
      * A server: the keypair override, and a server whose root disk was exported boots from an
      * image made of it, which the import creates first.
      */
-    private static void server(Resource server, Manifest manifest, ImportOptions options, Map<ResourceRef, Step> steps) {
+    private static void server(Resource server, boolean withDisk, ImportOptions options, Map<ResourceRef, Step> steps) {
         ResourceRef ref = server.ref();
         Map<String, List<ResourceRef>> refs = new LinkedHashMap<>(server.refs());
         if (options.keypair().isPresent() && refs.containsKey("keypair")) {
@@ -248,18 +283,16 @@ public final class ImportPlan {
             steps.putIfAbsent(replacement, map(Resource.of(replacement), replacement));
             refs.put("keypair", List.of(replacement));
         }
-        Optional<DataFile> disk = manifest.of(ref);
-        if (disk.isPresent() && refs.containsKey("image")) {
+        if (withDisk && refs.containsKey("image")) {
             ResourceRef image = new ResourceRef(ResourceType.IMAGE, ref.owner(), ref.name() + ".skylift-snapshot");
+            // Its formats are those of the data, which the writer reads from it.
             Map<String, Object> params = new LinkedHashMap<>();
-            params.put("disk_format", disk.get().diskFormat());
-            params.put("container_format", disk.get().containerFormat());
             Resource original = steps.containsKey(refs.get("image").getFirst()) ? steps.get(refs.get("image").getFirst()).resource() : null;
             if (original != null && original.params().get("properties") instanceof Map<?, ?> properties) {
                 params.put("properties", properties);
             }
             Resource snapshot = new Resource(image, params, Map.of(), Map.of("id", "snapshot-of-" + server.info().getOrDefault("id", ref.toString())),
-                    Map.of());
+                    Map.of(DERIVED_FROM, ref.toString()));
             steps.put(image, create(snapshot, options, Optional.of(ref)));
             refs.put("image", List.of(image));
         }

@@ -1,4 +1,4 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -27,8 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,7 +47,6 @@ final class ExportDiskHandler implements TaskHandler {
     static final String MARKER = "marker";
     private static final String STAGE = "stage";
     private static final int BUFFER = 4 << 20;
-    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
     private final Endpoints endpoints;
 
@@ -74,7 +71,7 @@ final class ExportDiskHandler implements TaskHandler {
         }
         String marker = (String) context.inputs().get(MARKER);
         try (Provider provider = endpoints.connect((String) context.inputs().get(ENDPOINT))) {
-            DiskSource source = diskSource(provider);
+            DiskSource source = Capabilities.diskSource(provider);
             context.intent(STAGE);
             context.heartbeat(Progress.of(0, 0, "staging " + ref));
             StagedDisk disk = source.stage(resource, marker);
@@ -91,14 +88,10 @@ final class ExportDiskHandler implements TaskHandler {
     @Override
     public void cleanup(TaskContext context) {
         try (Provider provider = endpoints.connect((String) context.inputs().get(ENDPOINT))) {
-            diskSource(provider).release((String) context.inputs().get(MARKER));
+            Capabilities.diskSource(provider).release((String) context.inputs().get(MARKER));
         }
     }
 
-    private static DiskSource diskSource(Provider provider) {
-        return provider.capability(DiskSource.class).orElseThrow(() -> new SkyliftException(ErrorCode.UNSUPPORTED,
-                "this endpoint's provider cannot read disk data: export without save_state, or through another provider"));
-    }
 
     private static DataFile download(TaskContext context, DiskSource source, StagedDisk disk, Path directory, String path, ResourceRef ref)
             throws IOException {
@@ -132,7 +125,7 @@ final class ExportDiskHandler implements TaskHandler {
             throws IOException {
         byte[] buffer = new byte[BUFFER];
         long written = start;
-        Instant nextBeat = Instant.now();
+        ByteProgress progress = new ByteProgress(context, total, "downloading " + ref);
         for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
             hash.update(buffer, 0, n);
             ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
@@ -140,11 +133,7 @@ final class ExportDiskHandler implements TaskHandler {
                 out.write(chunk);
             }
             written += n;
-            if (!Instant.now().isBefore(nextBeat)) {
-                context.throwIfCancelled();
-                context.heartbeat(new Progress(written, total, written, "downloading " + ref));
-                nextBeat = Instant.now().plus(HEARTBEAT);
-            }
+            progress.accept(written);
         }
         context.heartbeat(new Progress(written, total, written, "downloaded " + ref));
         return written;

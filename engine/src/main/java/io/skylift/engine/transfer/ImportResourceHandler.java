@@ -1,4 +1,4 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,10 +15,12 @@ import io.skylift.engine.execution.TaskHandler;
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import io.skylift.spi.DiskContent;
+import io.skylift.spi.DiskSource;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.Provider;
 import io.skylift.spi.ResourceWriter;
 import io.skylift.spi.SkyliftException;
+import io.skylift.spi.StagedDisk;
 import io.skylift.spi.WriteRequest;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -44,12 +46,20 @@ final class ImportResourceHandler implements TaskHandler {
     static final String TARGET = "target";
     static final String DATA = "data";
     static final String MARKER = "marker";
+    /** The import's name prefix, which {@code skylift verify} takes off the destination's names. */
+    static final String NAME_PREFIX = "name_prefix";
+    /** A migration's: the endpoint the data is read from, the source resource it is read of, and the marker of its temporary copies there. */
+    static final String ORIGIN = "origin";
+    static final String DATA_RESOURCE = "data_resource";
+    static final String STAGING = "staging";
     /** Outputs, which dependent tasks and uuids.csv read. */
     static final String REF = "ref";
     static final String ID = "id";
     static final String OLD_ID = "old_id";
     static final String NAME = "name";
     static final String RESULT = "result";
+    static final String BYTES = "bytes";
+    static final String SHA256 = "sha256";
     private static final String CREATE = "create";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,22 +78,25 @@ final class ImportResourceHandler implements TaskHandler {
     public Map<String, Object> run(TaskContext context) {
         Resource resource = JSON.convertValue(context.inputs().get(RESOURCE), Resource.class);
         ResourceRef target = ResourceRef.parse((String) context.inputs().get(TARGET));
-        try (Provider provider = endpoints.connect((String) context.inputs().get(ENDPOINT))) {
-            ResourceWriter writer = writer(provider);
+        try (Provider provider = endpoints.connect((String) context.inputs().get(ENDPOINT)); Origin origin = new Origin(context)) {
+            ResourceWriter writer = Capabilities.writer(provider);
             if (ImportPlan.Action.valueOf((String) context.inputs().get(ACTION)) == ImportPlan.Action.MAP) {
                 String id = writer.lookup(target).orElseThrow(() -> new SkyliftException(ErrorCode.NOT_FOUND, resource.ref() + " is mapped to "
                         + target.type() + " '" + target.name() + "', which the destination does not have: "
                         + "create it there, or map to another with " + mapOption(target)));
                 return outputs(resource, target, id, "mapped");
             }
-            WriteRequest request = request(context, resource, target);
+            WriteRequest request = request(context, resource, target, origin);
             Optional<Intent> earlier = context.intents().stream().filter(intent -> intent.key().equals(CREATE)).findFirst();
             if (earlier.isPresent() && earlier.get().state() == IntentState.DONE) {
+                origin.release();
                 return outputs(resource, target, earlier.get().result().orElseThrow(), "created");
             }
             if (earlier.isEmpty()) {
                 Optional<String> found = writer.find(request);
                 if (found.isPresent()) {
+                    // An earlier run may have made it and died before it deleted the origin's temporary copies.
+                    origin.release();
                     return outputs(resource, target, found.get(), "found");
                 }
                 context.intent(CREATE);
@@ -92,7 +105,13 @@ final class ImportResourceHandler implements TaskHandler {
             // An attempt that recorded the intent may have made it before it died: look first.
             String id = (earlier.isPresent() ? writer.find(request) : Optional.<String>empty()).orElseGet(() -> writer.create(request));
             context.markDone(CREATE, id);
-            return outputs(resource, target, id, "created");
+            Map<String, Object> outputs = outputs(resource, target, id, "created");
+            origin.transferred().ifPresent(copied -> {
+                outputs.put(BYTES, copied.bytes());
+                outputs.put(SHA256, copied.sha256());
+            });
+            origin.release();
+            return outputs;
         }
     }
 
@@ -105,20 +124,26 @@ final class ImportResourceHandler implements TaskHandler {
         }
         Resource resource = JSON.convertValue(context.inputs().get(RESOURCE), Resource.class);
         ResourceRef target = ResourceRef.parse((String) context.inputs().get(TARGET));
-        try (Provider provider = endpoints.connect((String) context.inputs().get(ENDPOINT))) {
-            ResourceWriter writer = writer(provider);
-            Optional<String> id = created.get().result().or(() -> writer.find(request(context, resource, target)));
+        try (Provider provider = endpoints.connect((String) context.inputs().get(ENDPOINT)); Origin origin = new Origin(context)) {
+            ResourceWriter writer = Capabilities.writer(provider);
+            Optional<String> id = created.get().result().or(() -> writer.find(request(context, resource, target, origin)));
             id.ifPresent(existing -> writer.delete(resource.ref().type(), existing));
+            origin.release();
         }
     }
 
-    private static WriteRequest request(TaskContext context, Resource resource, ResourceRef target) {
+    private static WriteRequest request(TaskContext context, Resource resource, ResourceRef target, Origin origin) {
         Map<ResourceRef, String> ids = new HashMap<>();
         for (Map<String, Object> output : context.dependencyOutputs().values()) {
-            ids.put(ResourceRef.parse((String) output.get(REF)), (String) output.get(ID));
+            if (output.get(REF) instanceof String ref) {
+                ids.put(ResourceRef.parse(ref), (String) output.get(ID));
+            }
         }
         Resource named = new Resource(target, resource.params(), resource.refs(), resource.info(), resource.migration());
         Optional<DiskContent> data = Optional.ofNullable((String) context.inputs().get(DATA)).map(ref -> {
+            if (context.inputs().containsKey(ORIGIN)) {
+                return origin.content(ref);
+            }
             Path directory = Path.of((String) context.inputs().get(DIRECTORY));
             DataFile file = Manifest.read(directory).of(ResourceRef.parse(ref)).orElseThrow(() -> new SkyliftException(ErrorCode.INVALID_INPUT,
                     BundleLayout.manifest(directory) + " no longer lists the data of " + ref));
@@ -127,9 +152,58 @@ final class ImportResourceHandler implements TaskHandler {
         return new WriteRequest(named, ids, (String) context.inputs().get(MARKER), data);
     }
 
-    private static ResourceWriter writer(Provider provider) {
-        return provider.capability(ResourceWriter.class).orElseThrow(() -> new SkyliftException(ErrorCode.UNSUPPORTED,
-                "this endpoint's provider cannot create resources: import into another endpoint"));
+    /**
+     * The origin cloud of a migration. Connected only when the data is needed: a resource found at
+     * the destination is never staged; one to create is staged when the writer first asks for its
+     * data, streamed while the connection stays open, and its temporary copies deleted after.
+     */
+    private final class Origin implements AutoCloseable {
+
+        private final TaskContext context;
+        private Provider provider;
+        private StreamedDisk disk;
+
+        Origin(TaskContext context) {
+            this.context = context;
+        }
+
+        DiskContent content(String of) {
+            return new StagedOnDemand(() -> {
+                if (disk == null) {
+                    Resource owner = JSON.convertValue(context.inputs().get(DATA_RESOURCE), Resource.class);
+                    context.heartbeat(Progress.of(0, 0, "staging " + of + " in endpoint '" + context.inputs().get(ORIGIN) + "'"));
+                    DiskSource source = Capabilities.diskSource(connected());
+                    StagedDisk staged = source.stage(owner, (String) context.inputs().get(STAGING));
+                    disk = new StreamedDisk(source, staged, of, new ByteProgress(context, staged.size().orElse(0), "copying " + of));
+                }
+                return disk;
+            });
+        }
+
+        Optional<StreamedDisk.Transferred> transferred() {
+            return disk == null ? Optional.empty() : disk.transferred();
+        }
+
+        /** Deletes the origin's temporary copies of this resource's data; nothing for an import from a bundle. */
+        void release() {
+            if (context.inputs().get(STAGING) instanceof String marker) {
+                Capabilities.diskSource(connected()).release(marker);
+            }
+        }
+
+        private Provider connected() {
+            if (provider == null) {
+                provider = endpoints.connect((String) context.inputs().get(ORIGIN));
+            }
+            return provider;
+        }
+
+        @Override
+        public void close() {
+            if (provider != null) {
+                provider.close();
+            }
+        }
     }
 
     private static String mapOption(ResourceRef target) {

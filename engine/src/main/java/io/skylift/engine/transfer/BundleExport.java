@@ -1,4 +1,4 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -109,7 +109,7 @@ public final class BundleExport {
     }
 
     /** A server with {@code save_state} that boots from a volume keeps its state in its volumes: they are copied too. */
-    private static List<Resource> withSavedVolumes(List<Resource> resources) {
+    static List<Resource> withSavedVolumes(List<Resource> resources) {
         List<ResourceRef> saved = resources.stream()
                 .filter(resource -> resource.ref().type() == ResourceType.SERVER && Boolean.TRUE.equals(resource.migration().get(ExportSelection.SAVE_STATE)))
                 .flatMap(server -> server.refs().getOrDefault("volumes", List.of()).stream())

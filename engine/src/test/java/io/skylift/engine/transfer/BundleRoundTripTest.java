@@ -1,4 +1,4 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,11 +10,7 @@ import io.skylift.bundle.Manifest;
 import io.skylift.bundle.Sha256;
 import io.skylift.engine.execution.ExecutionStatus;
 import io.skylift.engine.execution.Journal;
-import io.skylift.engine.execution.Runner;
-import io.skylift.engine.execution.RunnerOptions;
 import io.skylift.engine.execution.Task;
-import io.skylift.engine.execution.TaskHandlers;
-import io.skylift.engine.store.Database;
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
@@ -24,12 +20,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,12 +44,11 @@ class BundleRoundTripTest {
     @TempDir
     Path directory;
 
-    private final Database database = Database.open("jdbc:h2:mem:bundle-" + UUID.randomUUID());
-    private final Journal journal = Journal.of(database, Clock.systemUTC());
     private final MemoryCloud source = new MemoryCloud();
     private final MemoryCloud destination = new MemoryCloud();
     private final MemoryEndpoints endpoints = new MemoryEndpoints(Map.of("src", source, "dst", destination));
-    private Runner runner;
+    private final EngineHarness engine = new EngineHarness(endpoints);
+    private final Journal journal = engine.journal;
     private Path resourceFile;
 
     @BeforeEach
@@ -74,14 +66,11 @@ class BundleRoundTripTest {
         resourceFile = directory.resolve("resources.select.yaml");
         Files.writeString(resourceFile, "servers:\n- name: web\nvolumes:\n- name: data\n  save_state: true\nrouters:\n- name: router\nsubnets:\n- name: subnet\n");
         destination.existing.put(PUBLIC, "dst-public-id");
-        runner = Runner.start(database, TaskHandlers.of(new BundleHandlers().handlers(endpoints)),
-                RunnerOptions.of("test").withPollInterval(Duration.ofMillis(10)), Clock.systemUTC(), io.skylift.engine.execution.RunnerListener.NONE);
     }
 
     @AfterEach
     void close() {
-        runner.close();
-        database.close();
+        engine.close();
     }
 
     private Path bundle() {
@@ -90,35 +79,11 @@ class BundleRoundTripTest {
 
     private UUID export() {
         BundleExport.Plan plan = BundleExport.plan(endpoints, "src", resourceFile, bundle(), Clock.systemUTC());
-        return run(journal.create(plan.execution()), ExecutionStatus.COMPLETED);
+        return engine.run(plan.execution(), ExecutionStatus.COMPLETED);
     }
 
     private UUID importInto(ImportOptions options, ExecutionStatus expected) {
-        ImportPlan.Plan plan = ImportPlan.plan(endpoints, "dst", bundle(), options);
-        return run(journal.create(plan.execution()), expected);
-    }
-
-    private UUID run(UUID id, ExecutionStatus expected) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!journal.get(id).status().isFinal()) {
-            assertThat(System.nanoTime()).as("execution ended in time").isLessThan(deadline);
-            runner.wakeUp();
-            sleep();
-        }
-        assertThat(journal.get(id).status()).as(() -> journal.tasks(id).stream()
-                .map(t -> t.id() + "=" + t.status() + t.error().map(e -> " " + e.message()).orElse("")).collect(Collectors.joining(", ")))
-                .isEqualTo(expected);
-        return id;
-    }
-
-    private static void sleep() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return engine.run(ImportPlan.plan(endpoints, "dst", bundle(), options).execution(), expected);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import io.skylift.model.MissingDependencyException;
 import io.skylift.model.Resource;
@@ -57,7 +57,16 @@ final class ExportSelection {
                     .filter(ref -> ref.type() == selection.type() && ref.name().equals(selection.name()))
                     .filter(ref -> selection.owner() == null || selection.owner().equals(ref.owner()))
                     .toList();
-            if (matches.isEmpty()) {
+            List<String> namesakes = inventory.stream().map(Resource::ref)
+                    .filter(ref -> ref.type() == selection.type() && ref.name().startsWith(selection.name() + "~"))
+                    .filter(ref -> selection.owner() == null || selection.owner().equals(ref.owner()))
+                    .map(ResourceRef::name).toList();
+            if (matches.isEmpty() && namesakes.size() > 1) {
+                // The inventory tells apart resources that share a name by their id's start.
+                problems.add(describe(selection) + " is the name of " + namesakes.size() + " " + selection.type().id() + "s, read as "
+                        + String.join(" and ", namesakes) + ": name the one you mean that way");
+            }
+            else if (matches.isEmpty()) {
                 problems.add(describe(selection) + " not found");
             }
             else if (matches.size() > 1) {

@@ -1,4 +1,4 @@
-package io.skylift.cli;
+package io.skylift.engine.transfer;
 
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
@@ -11,20 +11,25 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What differs between a resource as exported and as the destination's inventory reads it back,
- * field by field: params, and references by type and name (owners are project names or, for a
- * project the reader cannot name, ids, which differ between clouds). The marker an import leaves
- * (a {@code skylift-source:} tag, a {@code skylift_source_id} property or metadata key) is not a
- * difference.
+ * What differs between a resource as it left the origin and as the destination's inventory reads
+ * back what was made of it, field by field: every param, and references by type and name (owners
+ * are project names or, for a project the reader cannot name, ids, which differ between clouds).
+ * The marker an import leaves (a {@code skylift-source:} tag, a {@code skylift_source_id} property
+ * or metadata key) is not a difference, nor is a name prefix the import was given.
  */
-final class InventoryDifference {
+public final class Fidelity {
 
     private static final String TAG_MARKER = "skylift-source:";
     private static final String KEY_MARKER = "skylift_source_id";
 
-    private InventoryDifference() {}
+    private Fidelity() {}
 
-    static List<String> between(Resource exported, Resource imported, String prefix) {
+    /**
+     * @param prefix the name prefix of the import or migration, removed from the destination's
+     *               names and texts before they are compared
+     * @return one line per field that differs, such as {@code params.mtu was 1450, is 1500}
+     */
+    public static List<String> between(Resource exported, Resource imported, String prefix) {
         List<String> differences = new ArrayList<>();
         Map<String, Object> expected = withoutMarkers(exported.params(), "");
         Map<String, Object> actual = withoutMarkers(imported.params(), prefix);

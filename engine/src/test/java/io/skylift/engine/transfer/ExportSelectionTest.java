@@ -1,4 +1,4 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +54,14 @@ class ExportSelectionTest {
                 .hasMessageContaining("server 'nope' not found")
                 .hasMessageContaining("volume 'gone' not found")
                 .hasMessageContaining("skylift query");
+    }
+
+    @Test
+    void twoServersOfOneName_areRefused_namingEachAsTheInventoryReadsIt() {
+        List<Resource> twins = List.of(Resource.of(ResourceRef.parse("server:demo/app~1f2e3d4c")), Resource.of(ResourceRef.parse("server:demo/app~9a8b7c6d")));
+
+        assertThatThrownBy(() -> ExportSelection.select(ResourceFile.parse("servers:\n- name: app\n", "resources.yaml"), twins, "resources.yaml"))
+                .hasMessageContaining("server 'app' is the name of 2 servers, read as app~1f2e3d4c and app~9a8b7c6d: name the one you mean that way");
     }
 
     @Test

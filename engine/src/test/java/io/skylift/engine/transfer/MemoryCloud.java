@@ -1,4 +1,4 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
@@ -158,6 +158,12 @@ final class MemoryCloud implements Provider {
                 deleted.add(id);
             }
         }
+    }
+
+    /** The id of what was created for {@code ref}. */
+    String idOf(ResourceRef ref) {
+        return created.entrySet().stream().filter(entry -> entry.getValue().resource().ref().equals(ref)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new AssertionError(ref + " was not created"));
     }
 
     /** Names of what was created, by type and destination name, for assertions. */

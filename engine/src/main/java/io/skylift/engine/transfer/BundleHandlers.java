@@ -1,4 +1,4 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import io.skylift.engine.endpoint.Endpoints;
 import io.skylift.engine.execution.TaskHandler;
@@ -6,7 +6,7 @@ import io.skylift.engine.execution.TaskHandlerFactory;
 import java.util.Collection;
 import java.util.List;
 
-/** The task types of export and import. */
+/** The task types of export, import and migration. */
 public final class BundleHandlers implements TaskHandlerFactory {
 
     @Override

@@ -1,4 +1,4 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,7 @@ final class WriteRequestAssert {
 
     /** The resource was created once, with exactly these bytes uploaded. */
     static void uploadedBytes(MemoryCloud cloud, ResourceRef ref, byte[] expected) {
-        String id = cloud.created.entrySet().stream().filter(entry -> entry.getValue().resource().ref().equals(ref))
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError(ref + " was not created"));
+        String id = cloud.idOf(ref);
         assertThat(cloud.uploaded.get(id)).as("bytes uploaded for " + ref).isEqualTo(expected);
     }
 }

@@ -1,16 +1,16 @@
-package io.skylift.engine.bundle;
+package io.skylift.engine.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skylift.bundle.DataFile;
-import io.skylift.bundle.Manifest;
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -41,12 +41,11 @@ class ImportPlanTest {
             new Resource(WEB, Map.of(), Map.of("flavor", List.of(FLAVOR), "image", List.of(IMAGE), "keypair", List.of(KEY),
                     "ports", List.of(PORT)), Map.of("id", "w-1"), Map.of("save_state", true)));
 
-    private static final Manifest MANIFEST = new Manifest(List.of(
-            new DataFile("data/image/demo/cirros.qcow2", IMAGE, 1, "0".repeat(64), "qcow2", "bare"),
-            new DataFile("data/server/demo/web.qcow2", WEB, 1, "1".repeat(64), "qcow2", "bare")));
+    /** The resources whose data the bundle holds. */
+    private static final Predicate<ResourceRef> WITH_DATA = Set.of(IMAGE, WEB)::contains;
 
     private static Map<ResourceRef, ImportPlan.Step> steps(List<Resource> bundle, ImportOptions options) {
-        return ImportPlan.steps(bundle, MANIFEST, options).stream()
+        return ImportPlan.steps(bundle, WITH_DATA, options).stream()
                 .collect(Collectors.toMap(step -> step.resource().ref(), step -> step, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
@@ -88,7 +87,7 @@ class ImportPlanTest {
         ResourceRef floating = ResourceRef.parse("floating_ip:demo/203.0.113.5");
         List<Resource> withFloatingIp = new java.util.ArrayList<>(BUNDLE);
         withFloatingIp.add(Resource.of(floating).withRefs(Map.of("port", List.of(PORT), "floating_network", List.of(PUBLIC))));
-        List<ImportPlan.Step> steps = ImportPlan.steps(withFloatingIp, MANIFEST, ImportOptions.none());
+        List<ImportPlan.Step> steps = ImportPlan.steps(withFloatingIp, WITH_DATA, ImportOptions.none());
 
         assertThat(ImportPlan.orderingOf(steps.stream().filter(s -> s.resource().ref().equals(floating)).findFirst().orElseThrow().resource(), steps))
                 .containsExactly(INTERFACE);
@@ -102,7 +101,7 @@ class ImportPlanTest {
                 ? r.withRefs(Map.of("flavor", List.of(FLAVOR), "image", List.of(IMAGE), "keypair", List.of(KEY), "ports", List.of(PORT, second)))
                 : r).collect(Collectors.toCollection(java.util.ArrayList::new));
         twoPorts.add(Resource.of(second).withRefs(Map.of("network", List.of(NET))));
-        List<ImportPlan.Step> steps = ImportPlan.steps(twoPorts, MANIFEST, ImportOptions.none());
+        List<ImportPlan.Step> steps = ImportPlan.steps(twoPorts, WITH_DATA, ImportOptions.none());
 
         assertThat(ImportPlan.orderingOf(Resource.of(second), steps)).containsExactly(PORT);
         assertThat(ImportPlan.orderingOf(Resource.of(PORT), steps)).isEmpty();
@@ -133,7 +132,6 @@ class ImportPlanTest {
 
         ResourceRef snapshot = ResourceRef.parse("image:demo/web.skylift-snapshot");
         assertThat(steps.get(snapshot).dataOf()).contains(WEB);
-        assertThat(steps.get(snapshot).resource().params()).containsEntry("disk_format", "qcow2");
         assertThat(steps.get(WEB).resource().refs().get("image")).containsExactly(snapshot);
         assertThat(steps.get(WEB).dataOf()).isEmpty();
         assertThat(steps.get(IMAGE).dataOf()).contains(IMAGE);
@@ -159,6 +157,6 @@ class ImportPlanTest {
     @Test
     void mapOfANetworkTheBundleDoesNotHold_isRefused() {
         assertThatThrownBy(() -> steps(BUNDLE, options(Map.of("nowhere", "x"), null, "")))
-                .hasMessageContaining("--network-map names network 'nowhere', which the bundle does not hold");
+                .hasMessageContaining("--network-map names network 'nowhere', which is not among the resources moved");
     }
 }

@@ -1,0 +1,104 @@
+package io.skylift.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.skylift.engine.transfer.MigrationOptions;
+import io.skylift.engine.transfer.MigrationSettings;
+import io.skylift.model.ResourceFile;
+import io.skylift.model.ResourceType;
+import io.skylift.model.Selection;
+import io.skylift.spi.ErrorCode;
+import io.skylift.spi.SkyliftException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** What a migration moves and how, as {@code skylift migrate}, {@code migration create} and {@code plan} take it (the Coriolis client's options). */
+final class MigrationSpec {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Option(names = "--origin-endpoint", required = true, paramLabel = "ENDPOINT", description = "The endpoint to migrate from; it is only read.")
+    String origin;
+
+    @Option(names = "--destination-endpoint", required = true, paramLabel = "ENDPOINT", description = "The endpoint to migrate to.")
+    String destination;
+
+    @Option(names = "--instance", paramLabel = "NAME", description = "A server to migrate, with its disks and everything it uses (repeatable).")
+    List<String> instances = new ArrayList<>();
+
+    @Option(names = "--resource-file", paramLabel = "FILE", description = "What to migrate, as skylift query writes it (instead of --instance).")
+    Path resourceFile;
+
+    @Option(names = "--network-map", paramLabel = "SOURCE=DEST", description = "Use this existing destination network instead of creating the source one.")
+    Map<String, String> networkMap = new LinkedHashMap<>();
+
+    @Option(names = "--network-map-file", paramLabel = "FILE", description = "Network maps as a YAML mapping of source name to destination name.")
+    Path networkMapFile;
+
+    @Option(names = "--storage-backend-mapping", paramLabel = "SOURCE=DEST", description = "Create volumes of this source volume type with this destination type.")
+    Map<String, String> storageMap = new LinkedHashMap<>();
+
+    @Option(names = "--default-storage-backend", paramLabel = "TYPE", description = "The destination volume type of every source type not mapped.")
+    String defaultStorage;
+
+    @Option(names = "--destination-environment", paramLabel = "KEY=VALUE",
+            description = "flavor_map=SRC=DST[,SRC=DST...], keypair=NAME, name_prefix=PREFIX, floating_ips=new|skip, keep_ips=true|false.")
+    Map<String, String> destinationEnvironment = new LinkedHashMap<>();
+
+    @Option(names = "--destination-environment-file", paramLabel = "FILE", description = "The destination environment as a YAML mapping.")
+    Path destinationEnvironmentFile;
+
+    @Option(names = "--source-environment", paramLabel = "KEY=VALUE", description = "shutdown_instances=true|false.")
+    Map<String, String> sourceEnvironment = new LinkedHashMap<>();
+
+    @Option(names = "--source-environment-file", paramLabel = "FILE", description = "The source environment as a YAML mapping.")
+    Path sourceEnvironmentFile;
+
+    @Option(names = "--uuids", paramLabel = "FILE", defaultValue = "uuids.csv", description = "Where to write old and new ids (default: ${DEFAULT-VALUE}).")
+    Path uuids;
+
+    MigrationOptions options() {
+        if (instances.isEmpty() == (resourceFile == null)) {
+            throw new SkyliftException(ErrorCode.INVALID_INPUT, "say what to migrate with --instance NAME (repeatable) or with --resource-file FILE, not both");
+        }
+        ResourceFile selection = resourceFile != null ? ResourceFile.read(resourceFile) : new ResourceFile(instances.stream()
+                .map(name -> Selection.of(ResourceType.SERVER, null, name).withOptions(Map.of("save_state", true))).toList());
+        Map<String, String> networks = new LinkedHashMap<>();
+        yamlMap(networkMapFile).forEach((from, to) -> networks.put(from, String.valueOf(to)));
+        networks.putAll(networkMap);
+        Map<String, Object> destinationEnv = new LinkedHashMap<>(yamlMap(destinationEnvironmentFile));
+        destinationEnv.putAll(destinationEnvironment);
+        Map<String, Object> sourceEnv = new LinkedHashMap<>(yamlMap(sourceEnvironmentFile));
+        sourceEnv.putAll(sourceEnvironment);
+        return MigrationSettings.options(origin, destination, selection, networks, storageMap, Optional.ofNullable(defaultStorage), destinationEnv,
+                sourceEnv, uuids.toAbsolutePath());
+    }
+
+    private static Map<String, Object> yamlMap(Path file) {
+        if (file == null) {
+            return Map.of();
+        }
+        try {
+            Object parsed = YAML.readValue(Files.readString(file), Object.class);
+            if (parsed == null) {
+                return Map.of();
+            }
+            if (!(parsed instanceof Map<?, ?> map)) {
+                throw new SkyliftException(ErrorCode.INVALID_INPUT, file + " is not a YAML mapping of names to values");
+            }
+            Map<String, Object> named = new LinkedHashMap<>();
+            map.forEach((key, value) -> named.put(String.valueOf(key), value));
+            return named;
+        }
+        catch (IOException e) {
+            throw new SkyliftException(ErrorCode.INVALID_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

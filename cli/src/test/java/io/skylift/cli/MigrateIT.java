@@ -1,0 +1,239 @@
+package io.skylift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skylift.model.Resource;
+import io.skylift.model.ResourceRef;
+import io.skylift.model.ResourceType;
+import io.skylift.spi.Provider;
+import io.skylift.spi.ResourceWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's proof of cloud-to-cloud migration, through bin/skylift on the real testbed: the
+ * seeded servers of skylift-src (project demo) with all they use go to skylift-dst (project demo)
+ * under a per-run name prefix; skylift verify passes; the source is as it was; the same migration
+ * again creates nothing; one killed with kill -9 midway and resumed ends the same; bad input fails
+ * with one clear line and leaves nothing behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MigrateIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PREFIX = "mit-" + Long.toHexString(new java.security.SecureRandom().nextLong() >>> 40) + "-";
+    private static final String RESUMED = PREFIX + "k-";
+    private static final Pattern MIGRATION_ID = Pattern.compile("skylift: migration ([0-9a-f-]{36}):");
+
+    @TempDir
+    static Path work;
+
+    private static SkyliftProcess skylift;
+    private static Map<ResourceRef, Resource> sourceBefore;
+    private static Set<ResourceRef> destinationBefore;
+    private static String migration;
+    /** Every row any migration here reported as created, for the clean-up. */
+    private static final List<JsonNode> created = new ArrayList<>();
+
+    @BeforeAll
+    static void endpoints() throws Exception {
+        skylift = new SkyliftProcess().with("SKYLIFT_HOME", work.resolve("home").toString())
+                .with("OS_CLIENT_CONFIG_FILE", OpenStackCommandsIT.CLOUDS.toString()).within(Duration.ofMinutes(20));
+        for (String[] endpoint : new String[][] {{"src", "skylift-src-demo"}, {"dst", "skylift-dst-demo"}}) {
+            ok(skylift.run("endpoint", "create", endpoint[0], "--provider", "openstack", "--cloud", endpoint[1]));
+        }
+        sourceBefore = ExportImportIT.inventory("skylift-src-demo");
+        destinationBefore = ours(ExportImportIT.inventory("skylift-dst-demo"));
+    }
+
+    /** Deletes what the migrations made, dependents first. */
+    @AfterAll
+    static void deleteWhatWasMigrated() {
+        try (Provider provider = ExportImportIT.connect("skylift-dst-demo")) {
+            ResourceWriter writer = provider.capability(ResourceWriter.class).orElseThrow();
+            for (JsonNode row : created.reversed()) {
+                writer.delete(ResourceType.fromId(row.path("type").asText()), row.path("id").asText());
+            }
+        }
+    }
+
+    private static String[] migrate(String prefix, String... more) {
+        List<String> args = new ArrayList<>(List.of("migrate", "--origin-endpoint", "src", "--destination-environment", "name_prefix=" + prefix));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static final String[] SEEDED = {"--instance", "skylift-web-1", "--instance", "skylift-db-1"};
+
+    @Test
+    @Order(1)
+    void badInput_failsWithOneClearLine_andCreatesNothing() throws Exception {
+        assertRefused(skylift.run(concat(migrate(PREFIX, "--destination-endpoint", "nowhere"), SEEDED)), "nowhere");
+        assertRefused(skylift.run(migrate(PREFIX, "--destination-endpoint", "dst", "--instance", "skylift-ghost")), "server 'skylift-ghost' not found");
+        assertRefused(skylift.run(concat(migrate(PREFIX, "--destination-endpoint", "dst", "--network-map", "skylift-nowhere=skylift-public"), SEEDED)),
+                "network 'skylift-nowhere', which is not among the resources moved");
+        assertRefused(skylift.run(concat(migrate(PREFIX, "--destination-endpoint", "dst", "--destination-environment", "floating_ips=maybe"), SEEDED)),
+                "floating_ips must be new or skip, not 'maybe'");
+        assertThat(ours(ExportImportIT.inventory("skylift-dst-demo"))).isEqualTo(destinationBefore);
+    }
+
+    @Test
+    @Order(2)
+    void migrate_movesTheSeededWorkload_andReportsIt() throws Exception {
+        SkyliftProcess.Result result = skylift.run(concat(migrate(PREFIX, "--destination-endpoint", "dst", "--uuids", work.resolve("uuids.csv").toString(),
+                "-f", "json"), SEEDED));
+
+        ok(result);
+        List<String> results = new ArrayList<>();
+        long bytes = 0;
+        for (JsonNode row : JSON.readTree(result.stdout())) {
+            results.add(row.path("result").asText());
+            bytes += row.path("bytes").asLong(0);
+            if (row.path("result").asText().equals("created")) {
+                created.add(row);
+            }
+        }
+        assertThat(results).containsOnly("created", "mapped").contains("mapped");
+        // The cirros image, web-1's root disk, db-1's boot volume and the 1 GiB data volume.
+        assertThat(bytes).isGreaterThan(1L << 30);
+        migration = migrationId(result);
+        assertThat(result.stderr()).contains("skylift: migration " + migration + " completed: ").contains(" copied in 4 disks");
+        List<String> uuids = Files.readAllLines(work.resolve("uuids.csv"));
+        assertThat(uuids.getFirst()).isEqualTo("\"Resource Type\",\"Resource Name\",\"Old\",\"New\"");
+        assertThat(uuids).hasSize(results.size() + 1);
+    }
+
+    @Test
+    @Order(3)
+    void verify_findsEveryResourceAndDiskAsAtTheOrigin() throws Exception {
+        SkyliftProcess.Result result = skylift.run("verify", migration, "-f", "json");
+
+        ok(result);
+        assertThat(result.stderr()).contains("; 0 differences");
+        String table = result.stdout();
+        assertThat(table).contains("\"name\":\"" + PREFIX + "skylift-web-1\"").contains("\"name\":\"" + PREFIX + "skylift-data\"")
+                .doesNotContain("\"result\":\"differs\"").doesNotContain("\"result\":\"missing\"");
+    }
+
+    @Test
+    @Order(4)
+    void source_isAsItWas_withNoTemporaryCopyLeft() {
+        Map<ResourceRef, Resource> now = ExportImportIT.inventory("skylift-src-demo");
+        assertThat(now).isEqualTo(sourceBefore);
+        assertThat(ExportImportIT.inventory("skylift-src").keySet()).noneMatch(ref -> ref.name().startsWith("skylift-migrate-"));
+    }
+
+    @Test
+    @Order(5)
+    void migrationCommands_listShowAndRefuseWhatDoesNotApply() throws Exception {
+        assertThat(skylift.run("migration", "list", "-f", "value", "-c", "id").stdout()).contains(migration);
+        SkyliftProcess.Result show = skylift.run("migration", "show", migration, "-f", "json");
+        ok(show);
+        assertThat(JSON.readTree(show.stdout()).path("status").asText()).isEqualTo("COMPLETED");
+        assertRefused(skylift.run("migration", "cancel", migration), "has already ended");
+    }
+
+    @Test
+    @Order(6)
+    void sameMigrationAgain_createsNothing() throws Exception {
+        Set<ResourceRef> before = ours(ExportImportIT.inventory("skylift-dst-demo"));
+
+        SkyliftProcess.Result result = skylift.run(concat(migrate(PREFIX, "--destination-endpoint", "dst", "--uuids", work.resolve("again.csv").toString(),
+                "-f", "json"), SEEDED));
+
+        ok(result);
+        List<String> results = new ArrayList<>();
+        JSON.readTree(result.stdout()).forEach(row -> results.add(row.path("result").asText()));
+        assertThat(results).containsOnly("found", "mapped");
+        assertThat(ours(ExportImportIT.inventory("skylift-dst-demo"))).isEqualTo(before);
+        assertThat(result.stderr()).contains(" copied in 0 disks");
+    }
+
+    @Test
+    @Order(7)
+    void migrationKilledMidway_andResumed_endsTheSame() throws Exception {
+        List<String> command = new ArrayList<>(List.of(SkyliftProcess.launcher().toString()));
+        command.addAll(List.of(concat(migrate(RESUMED, "--destination-endpoint", "dst", "--uuids", work.resolve("killed.csv").toString()), SEEDED)));
+        Path log = work.resolve("killed.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(skylift.environment());
+        Process first = builder.start();
+        awaitLine(log, first, "import-volume:demo/skylift-data started");
+        // Staging takes seconds, then the 1 GiB streams for some more: killed in the midst of it.
+        TimeUnit.SECONDS.sleep(25);
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        Matcher id = MIGRATION_ID.matcher(Files.readString(log));
+        assertThat(id.find()).as(Files.readString(log)).isTrue();
+
+        ok(skylift.run("execution", "resume", id.group(1)));
+
+        SkyliftProcess.Result show = skylift.run("migration", "show", id.group(1), "-f", "json");
+        for (JsonNode row : JSON.readTree(show.stdout()).path("resources")) {
+            if (row.path("result").asText().equals("created")) {
+                created.add(row);
+            }
+        }
+        ok(skylift.run("verify", id.group(1)));
+        assertThat(ExportImportIT.inventory("skylift-src").keySet()).noneMatch(ref -> ref.name().startsWith("skylift-migrate-"));
+        assertThat(ExportImportIT.inventory("skylift-src-demo")).isEqualTo(sourceBefore);
+    }
+
+    private static void awaitLine(Path log, Process process, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            assertThat(process.isAlive()).as("the migration still runs (it should be killed midway): " + Files.readString(log)).isTrue();
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("no line '" + text + "' within 10 minutes");
+    }
+
+    private static String migrationId(SkyliftProcess.Result result) {
+        Matcher matcher = MIGRATION_ID.matcher(result.stderr());
+        assertThat(matcher.find()).as(result.stderr()).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The destination's resources a migration here could make: every prefixed name, and every floating IP. */
+    private static Set<ResourceRef> ours(Map<ResourceRef, Resource> inventory) {
+        return inventory.keySet().stream().filter(ref -> ref.type() == ResourceType.FLOATING_IP || ref.name().contains(PREFIX))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static void assertRefused(SkyliftProcess.Result result, String message) {
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(3);
+        assertThat(result.stderr().strip().lines()).as(result.stderr()).hasSize(1);
+        assertThat(result.stderr()).contains(message);
+    }
+
+    private static void ok(SkyliftProcess.Result result) {
+        assertThat(result.exitCode()).as("stderr: %s", result.stderr()).isZero();
+    }
+
+    private static String[] concat(String[] first, String... second) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(second));
+        return all.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,143 @@
+package io.skylift.engine.transfer;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skylift.engine.endpoint.Endpoints;
+import io.skylift.engine.execution.NewExecution;
+import io.skylift.engine.execution.NewTask;
+import io.skylift.model.Resource;
+import io.skylift.model.ResourceRef;
+import io.skylift.model.ResourceType;
+import io.skylift.spi.ErrorCode;
+import io.skylift.spi.SkyliftException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code skylift migrate}: reads what the selection names in the origin, closed over its
+ * dependencies, decides for each resource whether it is created or mapped (as an import does), and
+ * gives the execution that moves it: one import task per resource (one with disk data stages it in
+ * the origin, streams it straight into the destination and deletes the origin's temporary copies)
+ * and one that writes {@code uuids.csv}.
+ */
+public final class MigrationPlan {
+
+    /** Every migration's execution name starts with it: {@code skylift migration list} lists those. */
+    public static final String NAME_PREFIX = "migration ";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Disks stream while other resources are made; each transfer holds one buffer of the destination's upload. */
+    private static final int PARALLEL = 4;
+
+    private MigrationPlan() {}
+
+    /**
+     * What a migration will do.
+     *
+     * @param withData the resources whose disk data moves, in the order they were selected
+     */
+    public record Plan(List<ImportPlan.Step> steps, List<ResourceRef> withData, NewExecution execution) {
+
+        public Plan {
+            steps = List.copyOf(requireNonNull(steps, "steps is null"));
+            withData = List.copyOf(requireNonNull(withData, "withData is null"));
+            requireNonNull(execution, "execution is null");
+        }
+    }
+
+    /**
+     * @throws SkyliftException naming an unknown endpoint, what the selection matches nothing of or
+     *                          too much of, or a mapping that names nothing; nothing is changed then
+     */
+    public static Plan plan(Endpoints endpoints, MigrationOptions options) {
+        endpoints.show(options.origin());
+        endpoints.show(options.destination());
+        if (options.selection().selections().isEmpty()) {
+            throw new SkyliftException(ErrorCode.INVALID_INPUT, "the migration selects nothing: name servers with --instance, or give a --resource-file");
+        }
+        List<Resource> inventory = endpoints.inventory(options.origin(), EnumSet.allOf(ResourceType.class));
+        List<Resource> selected = BundleExport.withSavedVolumes(ExportSelection.select(options.selection(), inventory,
+                "the migration's selection in endpoint '" + options.origin() + "'"));
+        if (options.floatingIps() == MigrationOptions.FloatingIps.SKIP) {
+            selected = selected.stream().filter(resource -> resource.ref().type() != ResourceType.FLOATING_IP).toList();
+        }
+        if (!options.keepIps()) {
+            selected = selected.stream().map(MigrationPlan::withoutAddresses).toList();
+        }
+        ImportOptions mapping = withDefaultStorage(options.mapping(), options.defaultStorage(), selected);
+        Map<ResourceRef, Resource> byRef = selected.stream().collect(Collectors.toMap(Resource::ref, resource -> resource, (a, b) -> a, LinkedHashMap::new));
+        List<ImportPlan.Step> steps = ImportPlan.steps(selected, ref -> byRef.containsKey(ref) && BundleExport.hasData(byRef.get(ref)), mapping);
+
+        List<ResourceRef> withData = selected.stream().filter(BundleExport::hasData).map(Resource::ref).toList();
+        List<NewTask> tasks = ImportPlan.tasks(steps, options.destination(), options.mapping().namePrefix(), options.uuids().toAbsolutePath(),
+                step -> step.dataOf().map(data -> origin(options, byRef.get(data))).orElse(NO_DATA));
+        checkEveryDiskIsUsed(withData, steps);
+        NewExecution execution = NewExecution.of(NAME_PREFIX + options.origin() + " to " + options.destination() + ": "
+                + describe(options.selection().selections().stream().map(selection -> selection.name()).toList()), tasks).withMaxParallel(PARALLEL);
+        return new Plan(steps, withData, execution);
+    }
+
+    /** A port without its fixed IPs' addresses and its MAC: the destination assigns them, on the same subnets. */
+    private static Resource withoutAddresses(Resource resource) {
+        if (resource.ref().type() != ResourceType.PORT) {
+            return resource;
+        }
+        Map<String, Object> params = new LinkedHashMap<>(resource.params());
+        params.remove("mac_address");
+        if (params.get("fixed_ips") instanceof List<?> fixedIps) {
+            params.put("fixed_ips", fixedIps.stream().map(fixedIp -> {
+                Map<Object, Object> subnetOnly = new LinkedHashMap<>((Map<?, ?>) fixedIp);
+                subnetOnly.remove("ip_address");
+                return subnetOnly;
+            }).toList());
+        }
+        return new Resource(resource.ref(), params, resource.refs(), resource.info(), resource.migration());
+    }
+
+    /** Every selected volume type that the storage map leaves out goes to the default, when there is one. */
+    private static ImportOptions withDefaultStorage(ImportOptions mapping, Optional<String> defaultStorage, List<Resource> selected) {
+        if (defaultStorage.isEmpty()) {
+            return mapping;
+        }
+        Map<String, String> storage = new LinkedHashMap<>(mapping.storageMap());
+        selected.stream().filter(resource -> resource.ref().type() == ResourceType.VOLUME_TYPE)
+                .forEach(type -> storage.putIfAbsent(type.ref().name(), defaultStorage.get()));
+        return new ImportOptions(mapping.networkMap(), mapping.flavorMap(), storage, mapping.keypair(), mapping.namePrefix());
+    }
+
+    private static final ImportPlan.DataOrigin NO_DATA = new ImportPlan.DataOrigin(Map.of(), List.of());
+
+    /** The data of {@code owner} is staged in the origin when the import task needs it, under a marker of this migration. */
+    private static ImportPlan.DataOrigin origin(MigrationOptions options, Resource owner) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = JSON.convertValue(owner, Map.class);
+        return new ImportPlan.DataOrigin(Map.of(ImportResourceHandler.DATA, owner.ref().toString(), ImportResourceHandler.ORIGIN, options.origin(),
+                ImportResourceHandler.DATA_RESOURCE, json, ImportResourceHandler.STAGING, marker(options, owner.ref())), List.of());
+    }
+
+    /**
+     * Names the temporary copies of one resource's data in the origin: the same for every run of
+     * the same migration, so a resumed or repeated one finds and reuses (or deletes) them.
+     */
+    static String marker(MigrationOptions options, ResourceRef ref) {
+        return "skylift-migrate-" + TaskIds.shortHash(options.origin() + "\n" + options.destination() + "\n" + options.mapping().namePrefix() + "\n" + ref);
+    }
+
+    /** A disk staged but imported by no step would leave its temporary copies behind. */
+    private static void checkEveryDiskIsUsed(List<ResourceRef> withData, List<ImportPlan.Step> steps) {
+        Set<ResourceRef> used = steps.stream().flatMap(step -> step.dataOf().stream()).collect(Collectors.toSet());
+        List<ResourceRef> unused = withData.stream().filter(ref -> !used.contains(ref)).toList();
+        if (!unused.isEmpty()) {
+            throw new SkyliftException(ErrorCode.INTERNAL, "the migration would stage the disks of " + unused + " and not use them");
+        }
+    }
+
+    private static String describe(List<String> names) {
+        return names.size() <= 3 ? String.join(", ", names) : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+    }
+}

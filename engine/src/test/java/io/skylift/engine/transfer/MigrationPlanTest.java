@@ -1,0 +1,177 @@
+package io.skylift.engine.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.skylift.bundle.Sha256;
+import io.skylift.engine.execution.ExecutionStatus;
+import io.skylift.engine.execution.Task;
+import io.skylift.model.Resource;
+import io.skylift.model.ResourceFile;
+import io.skylift.model.ResourceRef;
+import io.skylift.model.ResourceType;
+import io.skylift.model.Selection;
+import io.skylift.spi.ErrorCode;
+import io.skylift.spi.SkyliftException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cloud-to-cloud migration through the real engine (H2 in memory) between two {@link MemoryCloud}s. */
+class MigrationPlanTest {
+
+    private static final ResourceRef EXTERNAL = ResourceRef.parse("network:admin/ext");
+    private static final ResourceRef IMAGE = ResourceRef.parse("image:demo/base");
+    private static final ResourceRef DISK = ResourceRef.parse("volume:demo/app-data");
+    private static final ResourceRef KEY = ResourceRef.parse("keypair:demo/ops");
+    private static final ResourceRef APP = ResourceRef.parse("server:demo/app");
+    private static final ResourceRef IP = ResourceRef.parse("floating_ip:demo/198.51.100.7");
+    private static final ResourceRef SNAPSHOT = ResourceRef.parse("image:demo/app.skylift-snapshot");
+
+    @TempDir
+    Path directory;
+
+    private final MemoryCloud origin = new MemoryCloud();
+    private final MemoryCloud destination = new MemoryCloud();
+    private final MemoryEndpoints endpoints = new MemoryEndpoints(Map.of("src", origin, "dst", destination));
+    private final EngineHarness engine = new EngineHarness(endpoints);
+
+    @BeforeEach
+    void seed() {
+        origin.add(new Resource(EXTERNAL, Map.of("external", true), Map.of(), Map.of("id", "ext-id"), Map.of()), null);
+        origin.add(new Resource(IMAGE, Map.of(), Map.of(), Map.of("id", "base-id"), Map.of()), MemoryCloud.bytes(3 << 20, 7));
+        origin.add(new Resource(DISK, Map.of("size", 1), Map.of(), Map.of("id", "app-data-id"), Map.of()), MemoryCloud.bytes(6 << 20, 8));
+        origin.add(new Resource(KEY, Map.of("public_key", "ssh-ed25519 AAAA"), Map.of(), Map.of("id", "ops"), Map.of()), null);
+        origin.add(new Resource(APP, Map.of(), Map.of("image", List.of(IMAGE), "volumes", List.of(DISK), "keypair", List.of(KEY)),
+                Map.of("id", "app-id"), Map.of()), MemoryCloud.bytes(4 << 20, 9));
+        origin.add(new Resource(IP, Map.of(), Map.of("floating_network", List.of(EXTERNAL)), Map.of("id", "ip-id"), Map.of()), null);
+        destination.existing.put(EXTERNAL, "dst-ext-id");
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private MigrationOptions options(ResourceFile selection, MigrationOptions.FloatingIps floatingIps) {
+        return new MigrationOptions("src", "dst", selection, ImportOptions.none(), floatingIps, true, Optional.empty(),
+                directory.resolve("uuids.csv"));
+    }
+
+    private static ResourceFile instances(String... names) {
+        return new ResourceFile(java.util.Arrays.stream(names)
+                .map(name -> Selection.of(ResourceType.SERVER, null, name).withOptions(Map.of("save_state", true))).toList());
+    }
+
+    private UUID migrate(MigrationOptions options, ExecutionStatus expected) {
+        return engine.run(MigrationPlan.plan(endpoints, options).execution(), expected);
+    }
+
+    private List<Task> imports(UUID id) {
+        return engine.journal.tasks(id).stream().filter(task -> task.type().equals("import-resource")).toList();
+    }
+
+    @Test
+    void instance_movesWithItsDisksStreamed_checksummed_andTheOriginsCopiesReleased() throws IOException {
+        MigrationOptions options = options(instances("app"), MigrationOptions.FloatingIps.NEW);
+
+        UUID id = migrate(options, ExecutionStatus.COMPLETED);
+
+        assertThat(destination.createdNames()).containsExactlyInAnyOrder(IMAGE.toString(), DISK.toString(), KEY.toString(),
+                SNAPSHOT.toString(), APP.toString());
+        WriteRequestAssert.uploadedBytes(destination, DISK, origin.disks.get(DISK));
+        WriteRequestAssert.uploadedBytes(destination, SNAPSHOT, origin.disks.get(APP));
+        WriteRequestAssert.uploadedBytes(destination, IMAGE, origin.disks.get(IMAGE));
+        Map<String, Object> disk = imports(id).stream().filter(task -> task.resource().orElseThrow().equals(DISK)).findFirst().orElseThrow().outputs();
+        assertThat(disk).containsEntry("sha256", Sha256.of(origin.disks.get(DISK))).containsEntry("bytes", 6 << 20);
+        assertThat(origin.staged).containsExactlyInAnyOrder(MigrationPlan.marker(options, IMAGE), MigrationPlan.marker(options, DISK),
+                MigrationPlan.marker(options, APP));
+        assertThat(origin.temporaries).isEmpty();
+        assertThat(Files.readAllLines(options.uuids())).contains("\"server\",\"app\",\"app-id\",\"" + destination.idOf(APP) + "\"");
+    }
+
+    @Test
+    void sameMigrationAgain_createsNothing_andStagesNothing() {
+        MigrationOptions options = options(instances("app"), MigrationOptions.FloatingIps.NEW);
+        migrate(options, ExecutionStatus.COMPLETED);
+        int made = destination.created.size();
+        origin.staged.clear();
+
+        UUID again = migrate(options, ExecutionStatus.COMPLETED);
+
+        assertThat(destination.created).hasSize(made);
+        assertThat(origin.staged).isEmpty();
+        assertThat(imports(again)).extracting(task -> task.outputs().get("result")).containsOnly("found");
+    }
+
+    @Test
+    void floatingIps_areMadeWithANewAddress_orSkipped() throws IOException {
+        Files.writeString(directory.resolve("select.yaml"), "floating_ips:\n- name: 198.51.100.7\n");
+        ResourceFile file = ResourceFile.read(directory.resolve("select.yaml"));
+
+        migrate(options(file, MigrationOptions.FloatingIps.SKIP), ExecutionStatus.COMPLETED);
+        assertThat(destination.createdNames()).isEmpty();
+
+        migrate(options(file, MigrationOptions.FloatingIps.NEW), ExecutionStatus.COMPLETED);
+        assertThat(destination.createdNames()).containsExactly(IP.toString());
+    }
+
+    @Test
+    void failure_deletesWhatTheMigrationMade_andReleasesTheOriginsCopies() {
+        destination.overQuota.add(ResourceType.SERVER);
+
+        UUID id = migrate(options(instances("app"), MigrationOptions.FloatingIps.NEW), ExecutionStatus.ERROR);
+
+        assertThat(destination.created).isEmpty();
+        assertThat(origin.temporaries).isEmpty();
+        assertThat(engine.journal.get(id).error().orElseThrow()).contains("quota of servers exceeded");
+    }
+
+    @Test
+    void keepIpsFalse_leavesAddressesToTheDestination_andTheDefaultStorage_takesEveryUnmappedType() throws IOException {
+        ResourceRef net = ResourceRef.parse("network:demo/lan");
+        ResourceRef port = ResourceRef.parse("port:demo/app-port");
+        ResourceRef fast = ResourceRef.global(ResourceType.VOLUME_TYPE, "fast");
+        ResourceRef scratch = ResourceRef.parse("volume:demo/scratch");
+        origin.add(new Resource(net, Map.of(), Map.of(), Map.of("id", "lan-id"), Map.of()), null);
+        origin.add(new Resource(port, Map.of("mac_address", "fa:16:3e:00:00:01", "fixed_ips", List.of(Map.of("subnet", "lan-v4", "ip_address", "10.0.0.5"))),
+                Map.of("network", List.of(net)), Map.of("id", "port-id"), Map.of()), null);
+        origin.add(new Resource(fast, Map.of(), Map.of(), Map.of("id", "fast-id"), Map.of()), null);
+        origin.add(new Resource(scratch, Map.of("size", 1), Map.of("volume_type", List.of(fast)), Map.of("id", "scratch-id"), Map.of()), null);
+        destination.existing.put(ResourceRef.global(ResourceType.VOLUME_TYPE, "ssd"), "ssd-id");
+        Files.writeString(directory.resolve("select.yaml"), "ports:\n- name: app-port\nvolumes:\n- name: scratch\n");
+        MigrationOptions options = new MigrationOptions("src", "dst", ResourceFile.read(directory.resolve("select.yaml")), ImportOptions.none(),
+                MigrationOptions.FloatingIps.NEW, false, Optional.of("ssd"), directory.resolve("uuids.csv"));
+
+        migrate(options, ExecutionStatus.COMPLETED);
+
+        Resource made = destination.created.get(destination.idOf(port)).resource();
+        assertThat(made.params()).doesNotContainKey("mac_address").containsEntry("fixed_ips", List.of(Map.of("subnet", "lan-v4")));
+        assertThat(destination.created.get(destination.idOf(scratch)).id(fast)).isEqualTo("ssd-id");
+    }
+
+    @Test
+    void instanceThatMatchesNothing_isRefusedBeforeAnythingIsStaged() {
+        assertThatThrownBy(() -> MigrationPlan.plan(endpoints, options(instances("ghost"), MigrationOptions.FloatingIps.NEW)))
+                .isInstanceOfSatisfying(SkyliftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND))
+                .hasMessageContaining("server 'ghost' not found");
+        assertThat(origin.staged).isEmpty();
+    }
+
+    @Test
+    void unknownEndpoint_isRefused_naming_it() {
+        MigrationOptions options = new MigrationOptions("src", "nowhere", instances("app"), ImportOptions.none(), MigrationOptions.FloatingIps.NEW,
+                true, Optional.empty(), directory.resolve("uuids.csv"));
+
+        assertThatThrownBy(() -> MigrationPlan.plan(endpoints, options)).hasMessageContaining("nowhere");
+        assertThat(origin.staged).isEmpty();
+    }
+}
