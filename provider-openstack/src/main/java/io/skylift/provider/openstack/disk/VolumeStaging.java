@@ -11,6 +11,8 @@ import io.skylift.spi.SkyliftException;
 import io.skylift.spi.StagedDisk;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A volume's data, read through a Glance image: snapshot (forced, since the volume may be in
@@ -24,6 +26,13 @@ final class VolumeStaging {
 
     private static final Set<String> AVAILABLE = Set.of("available");
     private static final Set<String> FAILED = Set.of("error", "error_deleting", "deleting");
+    /**
+     * Snapshots of volumes attached to one server, taken one at a time in this process. On a file
+     * backend (NFS here) Cinder has Nova snapshot an attached volume inside the server's libvirt
+     * domain, which runs one block job at a time: two volumes of one server snapshotted at once
+     * could leave one snapshot creating until Cinder's own timeout.
+     */
+    private static final ConcurrentHashMap<String, ReentrantLock> SNAPSHOTS_BY_SERVER = new ConcurrentHashMap<>();
 
     private final DiskContext context;
 
@@ -52,6 +61,22 @@ final class VolumeStaging {
 
     /** The temporary snapshot, available; its document. */
     private JsonNode snapshot(MarkedArtifacts artifacts, String volumeId, String name, StagingMarker marker) {
+        String server = context.client().get(ServiceType.BLOCK_STORAGE, "/volumes/" + volumeId).path("volume").path("attachments").path(0)
+                .path("server_id").asText("");
+        if (server.isEmpty()) {
+            return snapshotNow(artifacts, volumeId, name, marker);
+        }
+        ReentrantLock lock = SNAPSHOTS_BY_SERVER.computeIfAbsent(server, key -> new ReentrantLock());
+        lock.lock();
+        try {
+            return snapshotNow(artifacts, volumeId, name, marker);
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private JsonNode snapshotNow(MarkedArtifacts artifacts, String volumeId, String name, StagingMarker marker) {
         String id = artifacts.snapshot().map(snapshot -> snapshot.path("id").asText()).orElseGet(() -> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             ObjectNode snapshot = body.putObject("snapshot");
