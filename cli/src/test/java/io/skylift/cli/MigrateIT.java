@@ -170,9 +170,11 @@ class MigrateIT {
 
     @Test
     @Order(7)
-    void migrationKilledMidway_andResumed_endsTheSame() throws Exception {
+    void migrationKilledMidway_withServersShutDown_andResumed_endsTheSame_withTheServersRunningAgain() throws Exception {
         List<String> command = new ArrayList<>(List.of(SkyliftProcess.launcher().toString()));
-        command.addAll(List.of(concat(migrate(RESUMED, "--destination-endpoint", "dst", "--uuids", work.resolve("killed.csv").toString()), SEEDED)));
+        // With shutdown_instances: the servers are stopped when it is killed, and must run again after the resume.
+        command.addAll(List.of(concat(migrate(RESUMED, "--destination-endpoint", "dst", "--uuids", work.resolve("killed.csv").toString(),
+                "--source-environment", "shutdown_instances=true"), SEEDED)));
         Path log = work.resolve("killed.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(skylift.environment());
@@ -193,6 +195,7 @@ class MigrateIT {
             }
         }
         ok(skylift.run("verify", id.group(1)));
+        assertThat(Files.readString(log)).contains("stop-server:demo/skylift-db-1 COMPLETED");
         assertThat(ExportImportIT.inventory("skylift-src").keySet()).noneMatch(ref -> ref.name().startsWith("skylift-migrate-"));
         assertThat(ExportImportIT.inventory("skylift-src-demo")).isEqualTo(sourceBefore);
     }

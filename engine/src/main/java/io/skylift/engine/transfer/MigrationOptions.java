@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param keepIps     whether ports keep their fixed IPs and MAC addresses (the destination subnet
  *                    needs the same CIDR), or the destination assigns new ones
  * @param defaultStorage the destination volume type of every source volume type the mapping leaves out
+ * @param shutdownInstances whether each server whose disks move is stopped while they are staged,
+ *                    and started again after if it ran
  * @param uuids       where the old and new ids are written
  */
 public record MigrationOptions(String origin, String destination, ResourceFile selection, ImportOptions mapping, FloatingIps floatingIps,
-        boolean keepIps, Optional<String> defaultStorage, Path uuids) {
+        boolean keepIps, Optional<String> defaultStorage, boolean shutdownInstances, Path uuids) {
 
     /** Floating IP modes. */
     public enum FloatingIps {

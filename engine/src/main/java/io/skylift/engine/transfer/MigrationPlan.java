@@ -11,7 +11,9 @@ import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +79,57 @@ public final class MigrationPlan {
         List<NewTask> tasks = ImportPlan.tasks(steps, options.destination(), options.mapping().namePrefix(), options.uuids().toAbsolutePath(),
                 step -> step.dataOf().map(data -> origin(options, byRef.get(data))).orElse(NO_DATA));
         checkEveryDiskIsUsed(withData, steps);
+        if (options.shutdownInstances()) {
+            tasks = withShutdown(tasks, selected, options.origin());
+        }
         NewExecution execution = NewExecution.of(NAME_PREFIX + options.origin() + " to " + options.destination() + ": "
                 + describe(options.selection().selections().stream().map(selection -> selection.name()).toList()), tasks).withMaxParallel(PARALLEL);
         return new Plan(steps, withData, execution);
+    }
+
+    /**
+     * Each server whose disks move (its root disk or its volumes') is stopped before the first of
+     * them is staged and put back as it was after the last: a task that stops it, on which those
+     * import tasks wait, and one after them that starts it again if it ran.
+     */
+    private static List<NewTask> withShutdown(List<NewTask> tasks, List<Resource> selected, String origin) {
+        List<NewTask> result = new ArrayList<>();
+        List<NewTask> power = new ArrayList<>();
+        Map<String, List<String>> stopsByImport = new LinkedHashMap<>();
+        for (Resource server : selected) {
+            if (server.ref().type() != ResourceType.SERVER || !(server.info().get("id") instanceof String serverId)) {
+                continue;
+            }
+            Set<String> disks = new HashSet<>();
+            disks.add(server.ref().toString());
+            server.refs().getOrDefault("volumes", List.of()).forEach(volume -> disks.add(volume.toString()));
+            List<String> imports = tasks.stream().filter(task -> disks.contains(task.inputs().get(ImportResourceHandler.DATA))).map(NewTask::id).toList();
+            if (imports.isEmpty()) {
+                continue;
+            }
+            String stop = TaskIds.of("stop", server.ref());
+            Map<String, Object> inputs = Map.of(ServerPowerHandlers.ENDPOINT, origin, ServerPowerHandlers.SERVER_ID, serverId,
+                    ServerPowerHandlers.NAME, server.ref().name());
+            power.add(new NewTask(stop, ServerPowerHandlers.STOP, Optional.of(server.ref()), inputs, List.of(), List.of()));
+            List<String> restoreAfter = new ArrayList<>(imports);
+            restoreAfter.add(stop);
+            power.add(new NewTask(TaskIds.of("restore", server.ref()), ServerPowerHandlers.RESTORE, Optional.of(server.ref()), inputs, restoreAfter,
+                    List.of()));
+            imports.forEach(id -> stopsByImport.computeIfAbsent(id, key -> new ArrayList<>()).add(stop));
+        }
+        for (NewTask task : tasks) {
+            List<String> stops = stopsByImport.getOrDefault(task.id(), List.of());
+            if (stops.isEmpty()) {
+                result.add(task);
+            }
+            else {
+                List<String> dependsOn = new ArrayList<>(task.dependsOn());
+                dependsOn.addAll(stops);
+                result.add(new NewTask(task.id(), task.type(), task.resource(), task.inputs(), dependsOn, task.concurrencyKeys()));
+            }
+        }
+        result.addAll(power);
+        return result;
     }
 
     /** A port without its fixed IPs' addresses and its MAC: the destination assigns them, on the same subnets. */

@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * {@code keypair} (an existing destination keypair every server gets), {@code name_prefix},
  * {@code floating_ips} ({@code new}, the default, or {@code skip}) and {@code keep_ips}
  * ({@code true}, the default: ports keep their fixed IPs and MAC addresses; {@code false}: the
- * destination assigns them). Source environment: {@code shutdown_instances}.
+ * destination assigns them). Source environment: {@code shutdown_instances} ({@code false}, the
+ * default: servers are copied running, each disk from a crash-consistent snapshot).
  */
 public final class MigrationSettings {
 
@@ -56,15 +57,12 @@ public final class MigrationSettings {
         MigrationOptions.FloatingIps floatingIps = text(destinationEnv.get(FLOATING_IPS), FLOATING_IPS, problems)
                 .map(mode -> floatingIps(mode, problems)).orElse(MigrationOptions.FloatingIps.NEW);
         boolean keepIps = flag(destinationEnv.get(KEEP_IPS), KEEP_IPS, true, problems);
-        if (flag(sourceEnv.get(SHUTDOWN_INSTANCES), SHUTDOWN_INSTANCES, false, problems)) {
-            problems.add("shutdown_instances is not supported yet: stop the servers yourself for a consistent copy, "
-                    + "or migrate them running (each disk is copied from a crash-consistent snapshot)");
-        }
+        boolean shutdown = flag(sourceEnv.get(SHUTDOWN_INSTANCES), SHUTDOWN_INSTANCES, false, problems);
         if (!problems.isEmpty()) {
             throw new SkyliftException(ErrorCode.INVALID_INPUT, String.join("; ", problems));
         }
         ImportOptions mapping = new ImportOptions(networkMap, flavorMap, storageMap, keypair, prefix);
-        return new MigrationOptions(origin, destination, selection, mapping, floatingIps, keepIps, defaultStorage, uuids);
+        return new MigrationOptions(origin, destination, selection, mapping, floatingIps, keepIps, defaultStorage, shutdown, uuids);
     }
 
     private static void unknownKeys(String what, Map<String, ?> environment, Set<String> known, List<String> problems) {

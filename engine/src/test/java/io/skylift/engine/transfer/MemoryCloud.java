@@ -10,6 +10,7 @@ import io.skylift.spi.ErrorCode;
 import io.skylift.spi.Inventory;
 import io.skylift.spi.Provider;
 import io.skylift.spi.ResourceWriter;
+import io.skylift.spi.ServerPower;
 import io.skylift.spi.SkyliftException;
 import io.skylift.spi.StagedDisk;
 import io.skylift.spi.WriteRequest;
@@ -50,6 +51,9 @@ final class MemoryCloud implements Provider {
     final List<String> deleted = new CopyOnWriteArrayList<>();
     /** Existing resources a lookup finds, such as a destination's external network. */
     final Map<ResourceRef, String> existing = new ConcurrentHashMap<>();
+    /** Servers by id: whether each runs; and what was done to them and to disks, in order ("stop app-id", "stage ...", "start app-id"). */
+    final Map<String, Boolean> running = new ConcurrentHashMap<>();
+    final List<String> actions = new CopyOnWriteArrayList<>();
     /** Types whose creation fails as over quota. */
     final Set<ResourceType> overQuota = ConcurrentHashMap.newKeySet();
 
@@ -76,6 +80,9 @@ final class MemoryCloud implements Provider {
         if (type == ResourceWriter.class) {
             return Optional.of(type.cast(new Writer()));
         }
+        if (type == ServerPower.class) {
+            return Optional.of(type.cast(new Power()));
+        }
         return Optional.empty();
     }
 
@@ -93,6 +100,7 @@ final class MemoryCloud implements Provider {
         @Override
         public StagedDisk stage(Resource resource, String marker) {
             staged.add(marker);
+            actions.add("stage " + resource.ref());
             ResourceRef ref = byId((String) resource.info().get("id"));
             byte[] data = disks.get(ref);
             if (data == null) {
@@ -115,6 +123,26 @@ final class MemoryCloud implements Provider {
         @Override
         public void release(String marker) {
             temporaries.remove(marker);
+        }
+    }
+
+    private final class Power implements ServerPower {
+
+        @Override
+        public boolean isRunning(String serverId) {
+            return running.getOrDefault(serverId, false);
+        }
+
+        @Override
+        public void stop(String serverId) {
+            actions.add("stop " + serverId);
+            running.put(serverId, false);
+        }
+
+        @Override
+        public void start(String serverId) {
+            actions.add("start " + serverId);
+            running.put(serverId, true);
         }
     }
 

@@ -63,7 +63,7 @@ class MigrationPlanTest {
 
     private MigrationOptions options(ResourceFile selection, MigrationOptions.FloatingIps floatingIps) {
         return new MigrationOptions("src", "dst", selection, ImportOptions.none(), floatingIps, true, Optional.empty(),
-                directory.resolve("uuids.csv"));
+                false, directory.resolve("uuids.csv"));
     }
 
     private static ResourceFile instances(String... names) {
@@ -149,13 +149,52 @@ class MigrationPlanTest {
         destination.existing.put(ResourceRef.global(ResourceType.VOLUME_TYPE, "ssd"), "ssd-id");
         Files.writeString(directory.resolve("select.yaml"), "ports:\n- name: app-port\nvolumes:\n- name: scratch\n");
         MigrationOptions options = new MigrationOptions("src", "dst", ResourceFile.read(directory.resolve("select.yaml")), ImportOptions.none(),
-                MigrationOptions.FloatingIps.NEW, false, Optional.of("ssd"), directory.resolve("uuids.csv"));
+                MigrationOptions.FloatingIps.NEW, false, Optional.of("ssd"), false, directory.resolve("uuids.csv"));
 
         migrate(options, ExecutionStatus.COMPLETED);
 
         Resource made = destination.created.get(destination.idOf(port)).resource();
         assertThat(made.params()).doesNotContainKey("mac_address").containsEntry("fixed_ips", List.of(Map.of("subnet", "lan-v4")));
         assertThat(destination.created.get(destination.idOf(scratch)).id(fast)).isEqualTo("ssd-id");
+    }
+
+    private MigrationOptions shutdown() {
+        return new MigrationOptions("src", "dst", instances("app"), ImportOptions.none(), MigrationOptions.FloatingIps.NEW, true, Optional.empty(),
+                true, directory.resolve("uuids.csv"));
+    }
+
+    @Test
+    void shutdownInstances_stopsARunningServerBeforeItsDisksAreStaged_andStartsItAfter() {
+        origin.running.put("app-id", true);
+
+        migrate(shutdown(), ExecutionStatus.COMPLETED);
+
+        List<String> actions = origin.actions;
+        assertThat(actions).contains("stop app-id", "start app-id");
+        assertThat(actions.indexOf("stop app-id")).isLessThan(actions.indexOf("stage " + APP)).isLessThan(actions.indexOf("stage " + DISK));
+        assertThat(actions.indexOf("start app-id")).isGreaterThan(actions.indexOf("stage " + APP)).isGreaterThan(actions.indexOf("stage " + DISK));
+        assertThat(origin.running).containsEntry("app-id", true);
+    }
+
+    @Test
+    void shutdownInstances_leavesAStoppedServerStopped() {
+        origin.running.put("app-id", false);
+
+        migrate(shutdown(), ExecutionStatus.COMPLETED);
+
+        assertThat(origin.actions).noneMatch(action -> action.startsWith("stop ") || action.startsWith("start "));
+    }
+
+    @Test
+    void shutdownInstances_startsTheServerAgain_whenTheMigrationFails() {
+        origin.running.put("app-id", true);
+        destination.overQuota.add(ResourceType.SERVER);
+
+        migrate(shutdown(), ExecutionStatus.ERROR);
+
+        assertThat(origin.actions).contains("stop app-id");
+        assertThat(origin.running).containsEntry("app-id", true);
+        assertThat(origin.temporaries).isEmpty();
     }
 
     @Test
@@ -169,7 +208,7 @@ class MigrationPlanTest {
     @Test
     void unknownEndpoint_isRefused_naming_it() {
         MigrationOptions options = new MigrationOptions("src", "nowhere", instances("app"), ImportOptions.none(), MigrationOptions.FloatingIps.NEW,
-                true, Optional.empty(), directory.resolve("uuids.csv"));
+                true, Optional.empty(), false, directory.resolve("uuids.csv"));
 
         assertThatThrownBy(() -> MigrationPlan.plan(endpoints, options)).hasMessageContaining("nowhere");
         assertThat(origin.staged).isEmpty();

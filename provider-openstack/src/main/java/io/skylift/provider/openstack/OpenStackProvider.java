@@ -15,6 +15,7 @@ import io.skylift.spi.ErrorCode;
 import io.skylift.spi.Inventory;
 import io.skylift.spi.Provider;
 import io.skylift.spi.ResourceWriter;
+import io.skylift.spi.ServerPower;
 import io.skylift.spi.SkyliftException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,9 @@ final class OpenStackProvider implements Provider {
         }
         if (type == DiskSource.class) {
             return Optional.of(type.cast(new OpenStackDiskSource(client)));
+        }
+        if (type == ServerPower.class) {
+            return Optional.of(type.cast(new NovaServerPower(client, StatusPoll.standard(client))));
         }
         return Optional.empty();
     }
