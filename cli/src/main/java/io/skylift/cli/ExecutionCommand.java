@@ -10,7 +10,6 @@ import io.skylift.spi.SkyliftException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -107,20 +106,8 @@ final class ExecutionCommand {
             UUID executionId = executionId();
             Execution execution = journal().get(executionId);
             List<Task> tasks = journal().tasks(executionId);
-            SequencedMap<String, Object> fields = ExecutionRows.fields(execution, tasks);
-            if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
-                if (output.columns.isEmpty()) {
-                    fields.put("task_list", tasks.stream().map(ExecutionRows::taskRow).toList());
-                }
-                session.output().show(fields, output);
-            }
-            else {
-                session.output().show(fields, output);
-                // -c picks fields of the execution (for scripts: -f value -c status); the task table comes with the whole record only.
-                if (output.columns.isEmpty()) {
-                    session.output().list(ExecutionRows.TASK_COLUMNS, tasks.stream().map(ExecutionRows::taskRow).toList(), output);
-                }
-            }
+            ExecutionRows.showWithRows(session, ExecutionRows.fields(execution, tasks), "task_list", ExecutionRows.TASK_COLUMNS,
+                    tasks.stream().map(ExecutionRows::taskRow).toList(), output);
             if (follow) {
                 StopSignal stop = session.stopSignal();
                 try {

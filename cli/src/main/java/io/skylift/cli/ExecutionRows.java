@@ -133,4 +133,21 @@ final class ExecutionRows {
         }
         return String.format(java.util.Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
     }
+
+    /**
+     * A record with its rows: as JSON or YAML one document with the rows under {@code key}; as a
+     * table the record, then the rows' table. {@code -c} picks fields of the record (for scripts:
+     * {@code -f value -c status}); the rows come with the whole record only.
+     */
+    static void showWithRows(Session session, SequencedMap<String, Object> fields, String key, List<String> columns,
+            List<Map<String, Object>> rows, OutputOptions output) {
+        boolean document = output.format == OutputFormat.json || output.format == OutputFormat.yaml;
+        if (document && output.columns.isEmpty()) {
+            fields.put(key, rows);
+        }
+        session.output().show(fields, output);
+        if (!document && output.columns.isEmpty()) {
+            session.output().list(columns, rows, output);
+        }
+    }
 }

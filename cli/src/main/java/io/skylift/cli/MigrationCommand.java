@@ -118,18 +118,7 @@ final class MigrationCommand {
             List<Task> tasks = journal().tasks(id);
             SequencedMap<String, Object> fields = ExecutionRows.fields(execution, tasks);
             fields.put("report", MigrationReport.summary(execution, tasks));
-            if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
-                if (output.columns.isEmpty()) {
-                    fields.put("resources", MigrationReport.rows(tasks));
-                }
-                session.output().show(fields, output);
-            }
-            else {
-                session.output().show(fields, output);
-                if (output.columns.isEmpty()) {
-                    session.output().list(MigrationReport.COLUMNS, MigrationReport.rows(tasks), output);
-                }
-            }
+            ExecutionRows.showWithRows(session, fields, "resources", MigrationReport.COLUMNS, MigrationReport.rows(tasks), output);
             return ExitStatus.OK.code();
         }
     }
