@@ -49,7 +49,7 @@ final class MigrateCommand implements Callable<Integer> {
                 Optional.of(ProgressBoard.on(session.err(), ProgressBoard.isTerminal(session.environment()), Instant.now())));
         Foreground.requireCompleted(session, execution);
         List<io.skylift.engine.execution.Task> tasks = session.engine().journal().tasks(id);
-        session.output().list(MigrationReport.COLUMNS, MigrationReport.rows(tasks), output);
+        session.output().list(MigrationReport.COLUMNS, MigrationReport.rows(session, tasks), output);
         session.err().println("skylift: migration " + id + " completed: " + MigrationReport.summary(session.engine().journal().get(id), tasks));
         session.err().println("skylift: old and new ids in " + options.uuids());
         return ExitStatus.OK.code();

@@ -118,7 +118,7 @@ final class MigrationCommand {
             List<Task> tasks = journal().tasks(id);
             SequencedMap<String, Object> fields = ExecutionRows.fields(execution, tasks);
             fields.put("report", MigrationReport.summary(execution, tasks));
-            ExecutionRows.showWithRows(session, fields, "resources", MigrationReport.COLUMNS, MigrationReport.rows(tasks), output);
+            ExecutionRows.showWithRows(session, fields, "resources", MigrationReport.COLUMNS, MigrationReport.rows(session, tasks), output);
             return ExitStatus.OK.code();
         }
     }
