@@ -2,7 +2,9 @@ package io.skylift.cli;
 
 import io.skylift.engine.execution.Execution;
 import io.skylift.engine.execution.Task;
+import io.skylift.engine.transfer.MigrationOptions;
 import io.skylift.engine.transfer.MigrationPlan;
+import io.skylift.engine.transfer.MigrationPreview;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.SequencedMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -38,7 +41,7 @@ final class MigrationCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Check a migration and journal it: a skylift worker on the same database runs it (skylift migrate runs one here and now).",
-                    "The selection, mappings and endpoints are checked first: nothing is journaled when they are wrong."})
+                    "It is checked first as skylift plan checks it: nothing is journaled when a finding is critical or an error."})
     static final class Create implements Callable<Integer> {
 
         private final Session session;
@@ -55,7 +58,15 @@ final class MigrationCommand {
 
         @Override
         public Integer call() {
-            MigrationPlan.Plan plan = MigrationPlan.plan(session.engine().endpoints(), spec.options());
+            MigrationOptions options = spec.options();
+            MigrationPreview.Preview preview = MigrationPreview.preview(session.engine().endpoints(), session.engine().journal(), options);
+            if (preview.blocks()) {
+                throw new SkyliftException(ErrorCode.INVALID_INPUT, "the migration was not created: " + preview.findings().stream()
+                        .filter(finding -> finding.severity() == MigrationPreview.Severity.CRITICAL || finding.severity() == MigrationPreview.Severity.ERROR)
+                        .map(finding -> (finding.resource().isEmpty() ? "" : finding.resource() + ": ") + finding.message())
+                        .collect(Collectors.joining("; ")) + " (skylift plan shows every finding)");
+            }
+            MigrationPlan.Plan plan = MigrationPlan.plan(session.engine().endpoints(), options);
             UUID id = session.engine().journal().create(plan.execution());
             session.output().show(ExecutionRows.fields(session.engine().journal().get(id), session.engine().journal().tasks(id)), output);
             return ExitStatus.OK.code();

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         versionProvider = SkyliftVersion.class,
         description = "Migrates servers, volumes, images and networks from one cloud to another.",
         subcommands = {EndpointCommand.class, ExecutionCommand.class, ExportCommand.class, ImportCommand.class, MigrateCommand.class,
-                MigrationCommand.class, ProviderCommand.class, QueryCommand.class, VerifyCommand.class, WorkerCommand.class},
+                MigrationCommand.class, PlanCommand.class, ProviderCommand.class, QueryCommand.class, VerifyCommand.class, WorkerCommand.class},
         footerHeading = "%nExample:%n",
         footer = {
                 "  skylift --version",
