@@ -89,6 +89,21 @@ class MigrationPreviewTest {
     }
 
     @Test
+    void aQuotaTheMigrationWouldExceed_isAnError_namingTheFix() {
+        destination.add(new Resource(ResourceRef.of(ResourceType.QUOTA, "demo", "volume"), Map.of("volumes", 10, "gigabytes", 3), Map.of(),
+                Map.of("id", "q-volume"), Map.of()), null);
+        destination.add(new Resource(ResourceRef.parse("volume:demo/other"), Map.of("size", 2), Map.of(), Map.of("id", "other-id"), Map.of()), null);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(preview.blocks()).isTrue();
+        assertThat(preview.findings()).anySatisfy(finding -> assertThat(finding.message())
+                .isEqualTo("the volume quota gigabytes is 3 with 2 in use, and the migration needs 2 more: raise it "
+                        + "(openstack quota set --gigabytes 4 demo) or migrate fewer"));
+        assertThat(preview.findings()).noneMatch(finding -> finding.message().contains("quota volumes"));
+    }
+
+    @Test
     void whatThePlanRefuses_isACriticalFinding() {
         ResourceFile ghost = new ResourceFile(List.of(Selection.of(ResourceType.SERVER, null, "ghost")));
         MigrationOptions options = new MigrationOptions("src", "dst", ghost, ImportOptions.none(), MigrationOptions.FloatingIps.NEW, true,
