@@ -20,6 +20,9 @@ public abstract class HashingInputStream extends FilterInputStream {
         super(in);
     }
 
+    /** Called with each run of bytes read, before {@link #afterRead}: for a subclass that digests them another way too. */
+    protected void onBytes(byte[] buffer, int offset, int length) {}
+
     /** Called after each read with the bytes read so far. */
     protected abstract void afterRead(long count) throws IOException;
 
@@ -41,6 +44,7 @@ public abstract class HashingInputStream extends FilterInputStream {
         int n = in.read(buffer, offset, length);
         if (n > 0) {
             hash.update(buffer, offset, n);
+            onBytes(buffer, offset, n);
             count += n;
             afterRead(count);
         }

@@ -134,6 +134,10 @@ class MigrateIT {
         assertThat(rows).contains(PREFIX + "skylift-web-1\tidentical", PREFIX + "skylift-db-1\tidentical", PREFIX + "skylift-data\tidentical",
                 PREFIX + "skylift-db-1-boot\tidentical", PREFIX + "skylift-web-1-port\tidentical");
         assertThat(rows).noneMatch(row -> row.endsWith("\tdiffers") || row.endsWith("\tmissing"));
+        // Each disk's bytes were checked in flight against the digest the origin's Glance holds.
+        List<String> disks = skylift.run("verify", migration, "-f", "value", "-c", "name", "-c", "detail").stdout().lines()
+                .filter(row -> row.contains("sha256 ")).toList();
+        assertThat(disks).hasSize(4).allMatch(row -> row.contains("equal in flight to the origin's own sha512"));
     }
 
     @Test

@@ -60,6 +60,8 @@ final class ImportResourceHandler implements TaskHandler {
     static final String RESULT = "result";
     static final String BYTES = "bytes";
     static final String SHA256 = "sha256";
+    /** The origin's digest algorithm the streamed bytes were checked against, such as {@code sha512}. */
+    static final String ORIGIN_CHECK = "origin_check";
     private static final String CREATE = "create";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -109,6 +111,7 @@ final class ImportResourceHandler implements TaskHandler {
             origin.transferred().ifPresent(copied -> {
                 outputs.put(BYTES, copied.bytes());
                 outputs.put(SHA256, copied.sha256());
+                copied.checkedAgainst().ifPresent(algorithm -> outputs.put(ORIGIN_CHECK, algorithm));
             });
             origin.release();
             return outputs;

@@ -125,7 +125,8 @@ public final class MigrationVerify {
                         ? new Row(target.type().id(), target.name(), IDENTICAL, "made of the disk of " + of + ": see its SHA-256 below")
                         : compare(task, planned, made.get(), targets));
                 if (task.outputs().get(ImportResourceHandler.SHA256) instanceof String sent) {
-                    disks.add(disk(provider, target, made.get(), sent, task.outputs().get(ImportResourceHandler.BYTES)));
+                    disks.add(disk(provider, target, made.get(), sent, task.outputs().get(ImportResourceHandler.BYTES),
+                            task.outputs().get(ImportResourceHandler.ORIGIN_CHECK)));
                 }
             }
         }
@@ -156,10 +157,11 @@ public final class MigrationVerify {
     }
 
     /** An image is hashed again as the destination serves it; a volume's hash is the one taken in flight. */
-    private static Row disk(Provider provider, ResourceRef target, Resource made, String sent, Object bytes) {
+    private static Row disk(Provider provider, ResourceRef target, Resource made, String sent, Object bytes, Object originCheck) {
+        String origin = originCheck instanceof String algorithm ? ", equal in flight to the origin's own " + algorithm : "";
         if (target.type() != ResourceType.IMAGE) {
-            return new Row(target.type().id(), target.name(), IDENTICAL, "sha256 " + sent + " of " + bytes + " bytes, checked in flight "
-                    + "(the volume has been in use since: not hashed again)");
+            return new Row(target.type().id(), target.name(), IDENTICAL, "sha256 " + sent + " of " + bytes + " bytes, taken in flight" + origin
+                    + " (the volume has been in use since: not hashed again)");
         }
         DiskSource source = Capabilities.diskSource(provider);
         StagedDisk disk = source.stage(made, "skylift-verify-" + TaskIds.shortHash(target.toString()));
@@ -176,7 +178,7 @@ public final class MigrationVerify {
             throw new UncheckedIOException("cannot read image " + target.name() + " back from the destination", e);
         }
         return actual.equals(sent)
-                ? new Row(target.type().id(), target.name(), IDENTICAL, "sha256 " + sent + " at both ends (" + bytes + " bytes)")
+                ? new Row(target.type().id(), target.name(), IDENTICAL, "sha256 " + sent + " at both ends (" + bytes + " bytes)" + origin)
                 : new Row(target.type().id(), target.name(), DIFFERS, "sent sha256 " + sent + ", the destination serves " + actual);
     }
 

@@ -3,12 +3,17 @@ package io.skylift.engine.transfer;
 import static java.util.Objects.requireNonNull;
 
 import io.skylift.bundle.HashingInputStream;
+import io.skylift.spi.Checksum;
 import io.skylift.spi.DiskContent;
 import io.skylift.spi.DiskSource;
 import io.skylift.spi.DiskStream;
 import io.skylift.spi.StagedDisk;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
@@ -63,19 +68,52 @@ final class StreamedDisk implements DiskContent {
     /** The SHA-256 and length of the last stream read to its end. */
     Optional<Transferred> transferred() {
         Counted stream = last;
-        return stream == null || stream.sha256 == null ? Optional.empty() : Optional.of(new Transferred(stream.count, stream.sha256));
+        return stream == null || stream.sha256 == null ? Optional.empty()
+                : Optional.of(new Transferred(stream.count, stream.sha256, stream.origin == null ? Optional.empty() : disk.checksum().map(Checksum::algorithm)));
     }
 
-    /** What went through: its length and SHA-256. */
-    record Transferred(long bytes, String sha256) {}
+    /**
+     * What went through: its length and SHA-256, and the origin's own digest algorithm when the
+     * bytes were checked against it.
+     */
+    record Transferred(long bytes, String sha256, Optional<String> checkedAgainst) {}
+
+    /** A digest of the origin's algorithm, when Java has it; null otherwise (the bytes are then checked by length only). */
+    private static MessageDigest digestOf(Optional<Checksum> checksum) {
+        if (checksum.isEmpty()) {
+            return null;
+        }
+        String name = switch (checksum.get().algorithm().toLowerCase(Locale.ROOT)) {
+            case "sha512" -> "SHA-512";
+            case "sha384" -> "SHA-384";
+            case "sha256" -> "SHA-256";
+            case "sha1" -> "SHA-1";
+            case "md5" -> "MD5";
+            default -> "";
+        };
+        try {
+            return name.isEmpty() ? null : MessageDigest.getInstance(name);
+        }
+        catch (NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
 
     private final class Counted extends HashingInputStream {
 
+        private final MessageDigest origin = digestOf(disk.checksum());
         private long count;
         private String sha256;
 
         Counted(InputStream in) {
             super(in);
+        }
+
+        @Override
+        protected void onBytes(byte[] buffer, int offset, int length) {
+            if (origin != null) {
+                origin.update(buffer, offset, length);
+            }
         }
 
         @Override
@@ -90,6 +128,14 @@ final class StreamedDisk implements DiskContent {
         protected void atEnd(long bytes, String hash) throws IOException {
             if (disk.size().isPresent() && bytes != disk.size().getAsLong()) {
                 throw new IOException(name + ": the source sent " + bytes + " bytes of the " + disk.size().getAsLong() + " it holds");
+            }
+            if (origin != null) {
+                String actual = HexFormat.of().formatHex(origin.digest());
+                String expected = disk.checksum().orElseThrow().hex();
+                if (!actual.equalsIgnoreCase(expected)) {
+                    throw new IOException(name + ": the bytes read have " + disk.checksum().orElseThrow().algorithm() + " " + actual
+                            + ", but the origin holds " + expected);
+                }
             }
             count = bytes;
             sha256 = hash;

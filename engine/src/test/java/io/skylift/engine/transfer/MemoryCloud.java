@@ -4,6 +4,7 @@ import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
 import io.skylift.spi.Capability;
+import io.skylift.spi.Checksum;
 import io.skylift.spi.DiskSource;
 import io.skylift.spi.DiskStream;
 import io.skylift.spi.ErrorCode;
@@ -17,9 +18,12 @@ import io.skylift.spi.WriteRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +48,9 @@ final class MemoryCloud implements Provider {
     final List<String> staged = new CopyOnWriteArrayList<>();
     final List<Long> readOffsets = new CopyOnWriteArrayList<>();
     boolean honoursRanges = true;
+    /** Whether staged disks carry the cloud's sha512 of their data, and whether reads hand out one byte changed. */
+    boolean checksums;
+    boolean corruptReads;
 
     /** What was written: id to request, and the bytes uploaded with it. */
     final Map<String, WriteRequest> created = new ConcurrentHashMap<>();
@@ -109,7 +116,8 @@ final class MemoryCloud implements Provider {
             if (ref.type() != ResourceType.IMAGE) {
                 temporaries.put(marker, ref.toString());
             }
-            return new StagedDisk(ref.toString(), OptionalLong.of(data.length), ref.type() == ResourceType.IMAGE ? "qcow2" : "raw", "bare");
+            Optional<Checksum> checksum = checksums ? Optional.of(new Checksum("sha512", sha512(data))) : Optional.empty();
+            return new StagedDisk(ref.toString(), OptionalLong.of(data.length), ref.type() == ResourceType.IMAGE ? "qcow2" : "raw", "bare", checksum);
         }
 
         @Override
@@ -117,7 +125,11 @@ final class MemoryCloud implements Provider {
             readOffsets.add(offset);
             byte[] data = disks.get(ResourceRef.parse(disk.id()));
             long start = honoursRanges ? offset : 0;
-            return new DiskStream(new ByteArrayInputStream(Arrays.copyOfRange(data, (int) start, data.length)), start);
+            byte[] sent = Arrays.copyOfRange(data, (int) start, data.length);
+            if (corruptReads && sent.length > 0) {
+                sent[sent.length / 2] ^= 1;
+            }
+            return new DiskStream(new ByteArrayInputStream(sent), start);
         }
 
         @Override
@@ -199,6 +211,15 @@ final class MemoryCloud implements Provider {
         List<String> names = new ArrayList<>();
         created.values().forEach(request -> names.add(request.resource().ref().toString()));
         return names;
+    }
+
+    private static String sha512(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(data));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static byte[] bytes(int length, int seed) {

@@ -99,6 +99,28 @@ class MigrationPlanTest {
     }
 
     @Test
+    void bytesAreCheckedInFlight_againstTheOriginsOwnDigest() {
+        origin.checksums = true;
+
+        UUID id = migrate(options(instances("app"), MigrationOptions.FloatingIps.NEW), ExecutionStatus.COMPLETED);
+
+        assertThat(imports(id).stream().filter(task -> task.resource().orElseThrow().equals(DISK)).findFirst().orElseThrow().outputs())
+                .containsEntry("origin_check", "sha512");
+    }
+
+    @Test
+    void bytesThatDifferFromTheOriginsDigest_failTheMigration_andNothingIsLeft() {
+        origin.checksums = true;
+        origin.corruptReads = true;
+
+        UUID id = migrate(options(instances("app"), MigrationOptions.FloatingIps.NEW), ExecutionStatus.ERROR);
+
+        assertThat(engine.journal.get(id).error().orElseThrow()).contains("but the origin holds");
+        assertThat(destination.created).isEmpty();
+        assertThat(origin.temporaries).isEmpty();
+    }
+
+    @Test
     void sameMigrationAgain_createsNothing_andStagesNothing() {
         MigrationOptions options = options(instances("app"), MigrationOptions.FloatingIps.NEW);
         migrate(options, ExecutionStatus.COMPLETED);
