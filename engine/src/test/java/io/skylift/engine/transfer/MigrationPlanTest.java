@@ -15,18 +15,15 @@ import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Cloud-to-cloud migration through the real engine (H2 in memory) between two {@link MemoryCloud}s. */
-class MigrationPlanTest {
+class MigrationPlanTest extends TwoClouds {
 
     private static final ResourceRef EXTERNAL = ResourceRef.parse("network:admin/ext");
     private static final ResourceRef IMAGE = ResourceRef.parse("image:demo/base");
@@ -35,14 +32,6 @@ class MigrationPlanTest {
     private static final ResourceRef APP = ResourceRef.parse("server:demo/app");
     private static final ResourceRef IP = ResourceRef.parse("floating_ip:demo/198.51.100.7");
     private static final ResourceRef SNAPSHOT = ResourceRef.parse("image:demo/app.skylift-snapshot");
-
-    @TempDir
-    Path directory;
-
-    private final MemoryCloud origin = new MemoryCloud();
-    private final MemoryCloud destination = new MemoryCloud();
-    private final MemoryEndpoints endpoints = new MemoryEndpoints(Map.of("src", origin, "dst", destination));
-    private final EngineHarness engine = new EngineHarness(endpoints);
 
     @BeforeEach
     void seed() {
@@ -54,11 +43,6 @@ class MigrationPlanTest {
                 Map.of("id", "app-id"), Map.of()), MemoryCloud.bytes(4 << 20, 9));
         origin.add(new Resource(IP, Map.of(), Map.of("floating_network", List.of(EXTERNAL)), Map.of("id", "ip-id"), Map.of()), null);
         destination.existing.put(EXTERNAL, "dst-ext-id");
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
     }
 
     private MigrationOptions options(ResourceFile selection, MigrationOptions.FloatingIps floatingIps) {

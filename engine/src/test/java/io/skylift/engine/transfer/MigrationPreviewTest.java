@@ -8,29 +8,18 @@ import io.skylift.model.ResourceFile;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
 import io.skylift.model.Selection;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MigrationPreviewTest {
+class MigrationPreviewTest extends TwoClouds {
 
     private static final ResourceRef IMAGE = ResourceRef.parse("image:demo/base");
     private static final ResourceRef DISK = ResourceRef.parse("volume:demo/data");
     private static final ResourceRef FLAVOR = ResourceRef.parse("flavor:small");
     private static final ResourceRef APP = ResourceRef.parse("server:demo/app");
-
-    @TempDir
-    Path directory;
-
-    private final MemoryCloud origin = new MemoryCloud();
-    private final MemoryCloud destination = new MemoryCloud();
-    private final MemoryEndpoints endpoints = new MemoryEndpoints(Map.of("src", origin, "dst", destination));
-    private final EngineHarness engine = new EngineHarness(endpoints);
 
     @BeforeEach
     void seed() {
@@ -39,11 +28,6 @@ class MigrationPreviewTest {
         origin.add(new Resource(FLAVOR, Map.of("vcpus", 1), Map.of(), Map.of("id", "small-id"), Map.of()), null);
         origin.add(new Resource(APP, Map.of(), Map.of("image", List.of(IMAGE), "volumes", List.of(DISK), "flavor", List.of(FLAVOR)),
                 Map.of("id", "app-id"), Map.of()), MemoryCloud.bytes(1 << 20, 3));
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
     }
 
     private MigrationOptions options(ImportOptions mapping) {
