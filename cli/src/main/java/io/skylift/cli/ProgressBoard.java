@@ -24,6 +24,8 @@ final class ProgressBoard {
     private static final int BAR = 24;
     private static final int NAME = 40;
 
+    /** In plain lines: the bytes each transfer had when its last line was printed. */
+    private final Map<String, Long> printed = new HashMap<>();
     private final PrintWriter out;
     private final boolean terminal;
     private final Instant started;
@@ -68,7 +70,10 @@ final class ProgressBoard {
             redraw(lines(tasks, now));
         }
         else if (!now.isBefore(nextPlain)) {
-            moving.stream().filter(task -> task.status() == TaskStatus.RUNNING).forEach(task -> out.println("skylift: " + line(task, now).strip()));
+            // A transfer that has not moved since its last line (its data is in, the cloud still builds the resource) is not printed again.
+            moving.stream().filter(task -> task.status() == TaskStatus.RUNNING)
+                    .filter(task -> !Long.valueOf(task.progress().bytes()).equals(printed.put(task.id(), task.progress().bytes())))
+                    .forEach(task -> out.println("skylift: " + line(task, now).strip()));
             out.flush();
             nextPlain = now.plus(PLAIN_EVERY);
         }

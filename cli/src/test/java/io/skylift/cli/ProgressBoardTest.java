@@ -68,6 +68,18 @@ class ProgressBoardTest {
     }
 
     @Test
+    void plain_aTransferThatHasNotMovedSinceItsLastLine_isNotPrintedAgain() {
+        StringWriter text = new StringWriter();
+        ProgressBoard board = ProgressBoard.on(new PrintWriter(text), false, START);
+
+        board.update(List.of(task("a", TaskStatus.RUNNING, 4 * MIB, 4 * MIB)), START.plusSeconds(11));
+        board.update(List.of(task("a", TaskStatus.RUNNING, 4 * MIB, 4 * MIB)), START.plusSeconds(22));
+        board.update(List.of(task("a", TaskStatus.RUNNING, 4 * MIB, 4 * MIB)), START.plusSeconds(33));
+
+        assertThat(text.toString().lines()).hasSize(1);
+    }
+
+    @Test
     void sizesAndDurations_readAsAPersonWritesThem() {
         assertThat(ProgressBoard.size(1023)).isEqualTo("1023 B");
         assertThat(ProgressBoard.size(1536)).isEqualTo("1.5 KiB");
