@@ -13,7 +13,6 @@ import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,60 +75,56 @@ public final class MigrationPlan {
         List<ImportPlan.Step> steps = ImportPlan.steps(selected, ref -> byRef.containsKey(ref) && BundleExport.hasData(byRef.get(ref)), mapping);
 
         List<ResourceRef> withData = selected.stream().filter(BundleExport::hasData).map(Resource::ref).toList();
-        List<NewTask> tasks = ImportPlan.tasks(steps, options.destination(), options.mapping().namePrefix(), options.uuids().toAbsolutePath(),
-                step -> step.dataOf().map(data -> origin(options, byRef.get(data))).orElse(NO_DATA));
+        // With shutdown_instances, each disk of a server waits for the task that stops it.
+        Map<ResourceRef, ResourceRef> serverOfDisk = options.shutdownInstances() ? serversOfDisks(selected) : Map.of();
+        List<NewTask> tasks = new ArrayList<>(ImportPlan.tasks(steps, options.destination(), options.mapping().namePrefix(),
+                options.uuids().toAbsolutePath(), step -> step.dataOf().map(data -> origin(options, byRef.get(data),
+                        Optional.ofNullable(serverOfDisk.get(data)).map(server -> TaskIds.of("stop", server)))).orElse(NO_DATA)));
         checkEveryDiskIsUsed(withData, steps);
-        if (options.shutdownInstances()) {
-            tasks = withShutdown(tasks, selected, options.origin());
-        }
+        tasks.addAll(powerTasks(serverOfDisk, byRef, steps, options.origin()));
         NewExecution execution = NewExecution.of(NAME_PREFIX + options.origin() + " to " + options.destination() + ": "
                 + describe(options.selection().selections().stream().map(selection -> selection.name()).toList()), tasks).withMaxParallel(PARALLEL);
         return new Plan(steps, withData, execution);
     }
 
     /**
-     * Each server whose disks move (its root disk or its volumes') is stopped before the first of
-     * them is staged and put back as it was after the last: a task that stops it, on which those
-     * import tasks wait, and one after them that starts it again if it ran.
+     * With {@code shutdown_instances}: for each disk that moves (a server's root disk, its
+     * volumes'), the server it belongs to; only servers the origin gives an id.
      */
-    private static List<NewTask> withShutdown(List<NewTask> tasks, List<Resource> selected, String origin) {
-        List<NewTask> result = new ArrayList<>();
-        List<NewTask> power = new ArrayList<>();
-        Map<String, List<String>> stopsByImport = new LinkedHashMap<>();
+    private static Map<ResourceRef, ResourceRef> serversOfDisks(List<Resource> selected) {
+        Map<ResourceRef, ResourceRef> servers = new LinkedHashMap<>();
         for (Resource server : selected) {
-            if (server.ref().type() != ResourceType.SERVER || !(server.info().get("id") instanceof String serverId)) {
-                continue;
+            if (server.ref().type() == ResourceType.SERVER && server.info().get("id") instanceof String) {
+                servers.put(server.ref(), server.ref());
+                server.refs().getOrDefault("volumes", List.of()).forEach(volume -> servers.put(volume, server.ref()));
             }
-            Set<String> disks = new HashSet<>();
-            disks.add(server.ref().toString());
-            server.refs().getOrDefault("volumes", List.of()).forEach(volume -> disks.add(volume.toString()));
-            List<String> imports = tasks.stream().filter(task -> disks.contains(task.inputs().get(ImportResourceHandler.DATA))).map(NewTask::id).toList();
-            if (imports.isEmpty()) {
-                continue;
-            }
-            String stop = TaskIds.of("stop", server.ref());
-            Map<String, Object> inputs = Map.of(ServerPowerHandlers.ENDPOINT, origin, ServerPowerHandlers.SERVER_ID, serverId,
-                    ServerPowerHandlers.NAME, server.ref().name());
-            power.add(new NewTask(stop, ServerPowerHandlers.STOP, Optional.of(server.ref()), inputs, List.of(), List.of()));
+        }
+        return servers;
+    }
+
+    /**
+     * Each server whose disks move is stopped before the first of them is staged and put back as
+     * it was after the last: a task that stops it (the import tasks of its disks wait for it) and
+     * one after those that starts it again if it ran.
+     */
+    private static List<NewTask> powerTasks(Map<ResourceRef, ResourceRef> serverOfDisk, Map<ResourceRef, Resource> byRef, List<ImportPlan.Step> steps,
+            String origin) {
+        Map<ResourceRef, List<String>> importsByServer = new LinkedHashMap<>();
+        for (ImportPlan.Step step : steps) {
+            step.dataOf().map(serverOfDisk::get).ifPresent(server -> importsByServer.computeIfAbsent(server, key -> new ArrayList<>())
+                    .add(ImportPlan.taskId(step.resource().ref())));
+        }
+        List<NewTask> power = new ArrayList<>();
+        importsByServer.forEach((server, imports) -> {
+            String stop = TaskIds.of("stop", server);
+            Map<String, Object> inputs = Map.of(ServerPowerHandlers.ENDPOINT, origin, ServerPowerHandlers.SERVER_ID, byRef.get(server).info().get("id"),
+                    ServerPowerHandlers.NAME, server.name());
+            power.add(new NewTask(stop, ServerPowerHandlers.STOP, Optional.of(server), inputs, List.of(), List.of()));
             List<String> restoreAfter = new ArrayList<>(imports);
             restoreAfter.add(stop);
-            power.add(new NewTask(TaskIds.of("restore", server.ref()), ServerPowerHandlers.RESTORE, Optional.of(server.ref()), inputs, restoreAfter,
-                    List.of()));
-            imports.forEach(id -> stopsByImport.computeIfAbsent(id, key -> new ArrayList<>()).add(stop));
-        }
-        for (NewTask task : tasks) {
-            List<String> stops = stopsByImport.getOrDefault(task.id(), List.of());
-            if (stops.isEmpty()) {
-                result.add(task);
-            }
-            else {
-                List<String> dependsOn = new ArrayList<>(task.dependsOn());
-                dependsOn.addAll(stops);
-                result.add(new NewTask(task.id(), task.type(), task.resource(), task.inputs(), dependsOn, task.concurrencyKeys()));
-            }
-        }
-        result.addAll(power);
-        return result;
+            power.add(new NewTask(TaskIds.of("restore", server), ServerPowerHandlers.RESTORE, Optional.of(server), inputs, restoreAfter, List.of()));
+        });
+        return power;
     }
 
     /** A port without its fixed IPs' addresses and its MAC: the destination assigns them, on the same subnets. */
@@ -162,12 +157,15 @@ public final class MigrationPlan {
 
     private static final ImportPlan.DataOrigin NO_DATA = new ImportPlan.DataOrigin(Map.of(), List.of());
 
-    /** The data of {@code owner} is staged in the origin when the import task needs it, under a marker of this migration. */
-    private static ImportPlan.DataOrigin origin(MigrationOptions options, Resource owner) {
+    /**
+     * The data of {@code owner} is staged in the origin when the import task needs it, under a
+     * marker of this migration, after {@code stop} when its server is shut down first.
+     */
+    private static ImportPlan.DataOrigin origin(MigrationOptions options, Resource owner, Optional<String> stop) {
         @SuppressWarnings("unchecked")
         Map<String, Object> json = JSON.convertValue(owner, Map.class);
         return new ImportPlan.DataOrigin(Map.of(ImportResourceHandler.DATA, owner.ref().toString(), ImportResourceHandler.ORIGIN, options.origin(),
-                ImportResourceHandler.DATA_RESOURCE, json, ImportResourceHandler.STAGING, marker(options, owner.ref())), List.of());
+                ImportResourceHandler.DATA_RESOURCE, json, ImportResourceHandler.STAGING, marker(options, owner.ref())), stop.stream().toList());
     }
 
     /**
