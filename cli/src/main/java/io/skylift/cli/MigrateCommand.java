@@ -1,6 +1,7 @@
 package io.skylift.cli;
 
 import io.skylift.engine.execution.Execution;
+import io.skylift.engine.execution.Task;
 import io.skylift.engine.transfer.MigrationOptions;
 import io.skylift.engine.transfer.MigrationPlan;
 import java.time.Instant;
@@ -48,7 +49,7 @@ final class MigrateCommand implements Callable<Integer> {
         Execution execution = Foreground.run(session, id,
                 Optional.of(ProgressBoard.on(session.err(), ProgressBoard.isTerminal(session.environment()), Instant.now())));
         Foreground.requireCompleted(session, execution);
-        List<io.skylift.engine.execution.Task> tasks = session.engine().journal().tasks(id);
+        List<Task> tasks = session.engine().journal().tasks(id);
         session.output().list(MigrationReport.COLUMNS, MigrationReport.rows(session, tasks), output);
         session.err().println("skylift: migration " + id + " completed: " + MigrationReport.summary(session.engine().journal().get(id), tasks));
         session.err().println("skylift: old and new ids in " + options.uuids());

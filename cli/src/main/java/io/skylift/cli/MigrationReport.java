@@ -40,7 +40,7 @@ final class MigrationReport {
         }).toList();
     }
 
-    /** {@code 12 created, 3 found, 2 mapped; 1.1 GiB copied in 4 disks; 3 min 12 s}. */
+    /** {@code 12 created, 3 found, 2 mapped; 1.1 GiB copied in 4 disks; 3:12}. */
     static String summary(Execution execution, List<Task> tasks) {
         Map<String, Integer> results = new TreeMap<>();
         long bytes = 0;
