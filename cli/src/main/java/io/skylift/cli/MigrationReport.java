@@ -40,12 +40,19 @@ final class MigrationReport {
         }).toList();
     }
 
-    /** {@code 12 created, 3 found, 2 mapped; 1.1 GiB copied in 4 disks; 3:12}. */
+    /**
+     * {@code 12 created, 3 found, 2 mapped; 1.1 GiB copied in 4 disks; 3:12}, and where the new
+     * passwords of the users it created are, when it created some (never the passwords).
+     */
     static String summary(Execution execution, List<Task> tasks) {
         Map<String, Integer> results = new TreeMap<>();
         long bytes = 0;
         int disks = 0;
+        Map<String, Integer> passwords = new TreeMap<>();
         for (Task task : imports(tasks)) {
+            if (task.outputs().get("passwords") instanceof String file) {
+                passwords.merge(file, 1, Integer::sum);
+            }
             results.merge(String.valueOf(task.outputs().getOrDefault("result", task.status().name().toLowerCase(Locale.ROOT))), 1, Integer::sum);
             if (task.outputs().get("bytes") instanceof Number copied) {
                 bytes += copied.longValue();
@@ -56,6 +63,8 @@ final class MigrationReport {
         results.forEach((result, count) -> line.append(line.isEmpty() ? "" : ", ").append(count).append(' ').append(result));
         line.append("; ").append(ProgressBoard.size(bytes)).append(" copied in ").append(disks).append(disks == 1 ? " disk" : " disks");
         line.append("; ").append(ProgressBoard.duration(Duration.between(execution.createdAt(), execution.updatedAt())));
+        passwords.forEach((file, users) -> line.append("; the new passwords of ").append(users).append(users == 1 ? " user" : " users")
+                .append(" are in ").append(file));
         return line.toString();
     }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** What a migration moves and how, as {@code skylift migrate}, {@code migration create} and {@code plan} take it (the Coriolis client's options). */
@@ -33,7 +34,11 @@ final class MigrationSpec {
     @Option(names = "--instance", paramLabel = "NAME", description = "A server to migrate, with its disks and everything it uses (repeatable).")
     List<String> instances = new ArrayList<>();
 
-    @Option(names = "--resource-file", paramLabel = "FILE", description = "What to migrate, as skylift query writes it (instead of --instance).")
+    @Option(names = "--project", paramLabel = "NAME", description = "A project to migrate, with its role assignments, users and quotas; the"
+            + " endpoints must be admins' (repeatable). Its users get new passwords, written to passwords.csv beside --uuids.")
+    List<String> projects = new ArrayList<>();
+
+    @Option(names = "--resource-file", paramLabel = "FILE", description = "What to migrate, as skylift query writes it (instead of --instance and --project).")
     Path resourceFile;
 
     @Option(names = "--network-map", paramLabel = "SOURCE=DEST", description = "Use this existing destination network instead of creating the source one.")
@@ -65,11 +70,13 @@ final class MigrationSpec {
     Path uuids;
 
     MigrationOptions options() {
-        if (instances.isEmpty() == (resourceFile == null)) {
-            throw new SkyliftException(ErrorCode.INVALID_INPUT, "say what to migrate with --instance NAME (repeatable) or with --resource-file FILE, not both");
+        if ((instances.isEmpty() && projects.isEmpty()) == (resourceFile == null)) {
+            throw new SkyliftException(ErrorCode.INVALID_INPUT, "say what to migrate with --instance NAME and --project NAME (repeatable)"
+                    + " or with --resource-file FILE, not both");
         }
-        ResourceFile selection = resourceFile != null ? ResourceFile.read(resourceFile) : new ResourceFile(instances.stream()
-                .map(name -> Selection.of(ResourceType.SERVER, null, name).withOptions(Map.of("save_state", true))).toList());
+        ResourceFile selection = resourceFile != null ? ResourceFile.read(resourceFile) : new ResourceFile(Stream.concat(
+                instances.stream().map(name -> Selection.of(ResourceType.SERVER, null, name).withOptions(Map.of("save_state", true))),
+                projects.stream().map(name -> Selection.of(ResourceType.PROJECT, null, name))).toList());
         Map<String, String> networks = new LinkedHashMap<>();
         yamlMap(networkMapFile).forEach((from, to) -> networks.put(from, String.valueOf(to)));
         networks.putAll(networkMap);

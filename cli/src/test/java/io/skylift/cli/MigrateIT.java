@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
@@ -11,11 +12,13 @@ import io.skylift.spi.Provider;
 import io.skylift.spi.ResourceWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -34,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * seeded servers of skylift-src (project demo) with all they use go to skylift-dst (project demo)
  * under a per-run name prefix; skylift verify passes; the source is as it was; the same migration
  * again creates nothing; one killed with kill -9 midway and resumed ends the same; bad input fails
- * with one clear line and leaves nothing behind.
+ * with one clear line and leaves nothing behind. Then admin mode: project demo with its users, role
+ * assignments and quotas, moved by the clouds' admins.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrateIT {
@@ -51,14 +55,16 @@ class MigrateIT {
     private static Map<ResourceRef, Resource> sourceBefore;
     private static Set<ResourceRef> destinationBefore;
     private static String migration;
-    /** Every row any migration here reported as created, for the clean-up. */
+    /** Every row any migration here reported as created, for the clean-up; and those of the admins' migration. */
     private static final List<JsonNode> created = new ArrayList<>();
+    private static final List<JsonNode> createdByAdmins = new ArrayList<>();
 
     @BeforeAll
     static void endpoints() throws Exception {
         skylift = new SkyliftProcess().with("SKYLIFT_HOME", work.resolve("home").toString())
                 .with("OS_CLIENT_CONFIG_FILE", OpenStackCommandsIT.CLOUDS.toString()).within(Duration.ofMinutes(20));
-        for (String[] endpoint : new String[][] {{"src", "skylift-src-demo"}, {"dst", "skylift-dst-demo"}}) {
+        for (String[] endpoint : new String[][] {{"src", "skylift-src-demo"}, {"dst", "skylift-dst-demo"}, {"src-admin", "skylift-src"},
+                {"dst-admin", "skylift-dst"}}) {
             ok(skylift.run("endpoint", "create", endpoint[0], "--provider", "openstack", "--cloud", endpoint[1]));
         }
         sourceBefore = ExportImportIT.inventory("skylift-src-demo");
@@ -68,9 +74,14 @@ class MigrateIT {
     /** Deletes what the migrations made, dependents first. */
     @AfterAll
     static void deleteWhatWasMigrated() {
-        try (Provider provider = ExportImportIT.connect("skylift-dst-demo")) {
+        delete("skylift-dst-demo", created);
+        delete("skylift-dst", createdByAdmins);
+    }
+
+    private static void delete(String cloud, List<JsonNode> rows) {
+        try (Provider provider = ExportImportIT.connect(cloud)) {
             ResourceWriter writer = provider.capability(ResourceWriter.class).orElseThrow();
-            for (JsonNode row : created.reversed()) {
+            for (JsonNode row : rows.reversed()) {
                 writer.delete(ResourceType.fromId(row.path("type").asText()), row.path("id").asText());
             }
         }
@@ -204,6 +215,68 @@ class MigrateIT {
         assertThat(Files.readString(log)).contains("stop-server:demo/skylift-db-1 COMPLETED");
         assertThat(ExportImportIT.inventory("skylift-src").keySet()).noneMatch(ref -> ref.name().startsWith("skylift-migrate-"));
         assertThat(ExportImportIT.inventory("skylift-src-demo")).isEqualTo(sourceBefore);
+    }
+
+    @Test
+    @Order(8)
+    void adminMigration_movesAProjectWithItsUsersRoleAssignmentsAndQuotas_andGivesTheUsersNewPasswords() throws Exception {
+        String prefix = PREFIX + "a-";
+        assertRefused(skylift.run(migrate(prefix, "--destination-endpoint", "dst", "--project", "demo")),
+                "project 'demo' not found (only an admin's endpoint reads projects and users)");
+        String[] admins = {"--origin-endpoint", "src-admin", "--destination-endpoint", "dst-admin", "--project", "demo", "--destination-environment",
+            "name_prefix=" + prefix, "--uuids", work.resolve("admin.csv").toString()};
+
+        SkyliftProcess.Result result = skylift.run(concat(new String[] {"migrate"}, concat(admins, "-f", "json")));
+
+        ok(result);
+        Map<String, String> results = new TreeMap<>();
+        for (JsonNode row : JSON.readTree(result.stdout())) {
+            results.put(row.path("type").asText() + " " + row.path("name").asText(), row.path("result").asText());
+            if (row.path("result").asText().equals("created")) {
+                createdByAdmins.add(row);
+            }
+        }
+        // The seed's demo and the admin who made it have roles on demo; new projects get the default quotas, as the origin's demo has.
+        assertThat(results).containsEntry("project " + prefix + "demo", "created").containsEntry("user " + prefix + "demo", "created")
+                .containsEntry("user " + prefix + "admin", "created").containsEntry("role_assignment demo/member", "created")
+                .containsEntry("role_assignment demo/reader", "created").containsEntry("role_assignment admin/admin", "created")
+                .containsKeys("quota compute", "quota volume", "quota network");
+        Path passwords = work.resolve("passwords.csv");
+        assertThat(result.stderr()).contains("the new passwords of 2 users are in " + passwords);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwords))).isEqualTo("rw-------");
+        Map<String, String> byUser = new TreeMap<>();
+        Files.readAllLines(passwords).forEach(line -> byUser.put(line.substring(0, line.indexOf(',')), line.substring(line.indexOf(',') + 1)));
+        assertThat(byUser).containsOnlyKeys(prefix + "demo", prefix + "admin");
+        byUser.values().forEach(password -> assertThat(result.stdout() + result.stderr()).doesNotContain(password));
+
+        // The new user signs in to its new project with the password the file holds: the role assignment holds too.
+        assertThat(signIn(prefix + "demo", byUser.get(prefix + "demo"), prefix + "demo")).isZero();
+
+        SkyliftProcess.Result verify = skylift.run("verify", migrationId(result), "-f", "value", "-c", "type", "-c", "result");
+        ok(verify);
+        assertThat(verify.stdout().lines()).hasSize(results.size()).allMatch(row -> row.endsWith("\tidentical"));
+
+        SkyliftProcess.Result again = skylift.run(concat(new String[] {"migrate"}, concat(admins, "-f", "json")));
+        ok(again);
+        List<String> againResults = new ArrayList<>();
+        JSON.readTree(again.stdout()).forEach(row -> againResults.add(row.path("result").asText()));
+        assertThat(againResults).containsOnly("found");
+        assertThat(Files.readAllLines(passwords)).hasSize(2);
+    }
+
+    /** Keystone's answer to the user's password, through Debian's openstack CLI: its exit status. */
+    private static int signIn(String user, String password, String project) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("/usr/bin/openstack", "token", "issue", "-f", "value", "-c", "id").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("OS_"));
+        String authUrl = new ObjectMapper(new YAMLFactory()).readTree(OpenStackCommandsIT.CLOUDS.toFile())
+                .path("clouds").path("skylift-dst").path("auth").path("auth_url").asText();
+        environment.putAll(Map.of("OS_AUTH_URL", authUrl, "OS_IDENTITY_API_VERSION", "3", "OS_USERNAME", user,
+                "OS_PASSWORD", password, "OS_PROJECT_NAME", project, "OS_USER_DOMAIN_NAME", "Default", "OS_PROJECT_DOMAIN_NAME", "Default"));
+        Process process = builder.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return process.exitValue();
     }
 
     private static void awaitLine(Path log, Process process, String text) throws Exception {

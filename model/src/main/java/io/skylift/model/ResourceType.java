@@ -32,7 +32,7 @@ public enum ResourceType {
     PROJECT("project", Scope.GLOBAL),
     USER("user", Scope.GLOBAL),
     ROLE_ASSIGNMENT("role_assignment", Scope.PROJECT, "project"),
-    QUOTA("quota", Scope.PROJECT),
+    QUOTA("quota", Scope.PROJECT, "project"),
     FLAVOR("flavor", Scope.GLOBAL),
     VOLUME_TYPE("volume_type", Scope.GLOBAL),
     KEYPAIR("keypair", Scope.USER),
@@ -79,7 +79,7 @@ public enum ResourceType {
      * {@link ResourceGraph#closure} brings it along with that other one although nothing depends
      * on it: a security group's rules ({@code security_group}), a subnet's router interfaces
      * ({@code subnet}, and through them the router), a port's floating IPs ({@code port}), a
-     * project's role assignments ({@code project}).
+     * project's role assignments and quotas ({@code project}).
      */
     public Optional<String> partOf() {
         return Optional.ofNullable(partOf);

@@ -66,6 +66,9 @@ final class ExportSelection {
                 problems.add(describe(selection) + " is the name of " + namesakes.size() + " " + selection.type().id() + "s, read as "
                         + String.join(" and ", namesakes) + ": name the one you mean that way");
             }
+            else if (matches.isEmpty() && (selection.type() == ResourceType.PROJECT || selection.type() == ResourceType.USER)) {
+                problems.add(describe(selection) + " not found (only an admin's endpoint reads projects and users)");
+            }
             else if (matches.isEmpty()) {
                 problems.add(describe(selection) + " not found");
             }

@@ -113,7 +113,7 @@ public final class ImportPlan {
     /**
      * The tasks that make the steps at {@code endpoint}: one per step, after the tasks of what it
      * refers to (and of what it must follow, see {@link #orderingOf}), then one that writes
-     * {@code uuids}.
+     * {@code uuids}; a user's writes its new password to the {@link PasswordFile} beside that.
      */
     static List<NewTask> tasks(List<Step> steps, String endpoint, String namePrefix, Path uuids, Function<Step, DataOrigin> data) {
         List<String> taskIds = steps.stream().map(step -> taskId(step.resource().ref())).toList();
@@ -129,6 +129,9 @@ public final class ImportPlan {
             inputs.put(ImportResourceHandler.TARGET, step.target().toString());
             inputs.put(ImportResourceHandler.MARKER, marker(step.resource(), namePrefix));
             inputs.put(ImportResourceHandler.NAME_PREFIX, namePrefix);
+            if (step.resource().ref().type() == ResourceType.USER && step.action() == Action.CREATE) {
+                inputs.put(ImportResourceHandler.PASSWORDS, PasswordFile.beside(uuids).toString());
+            }
             inputs.putAll(origin.inputs());
             List<String> dependsOn = new ArrayList<>(step.resource().dependencies().stream().map(ImportPlan::taskId).toList());
             orderingOf(step.resource(), steps).forEach(before -> dependsOn.add(taskId(before)));

@@ -52,6 +52,8 @@ final class ImportResourceHandler implements TaskHandler {
     static final String ORIGIN = "origin";
     static final String DATA_RESOURCE = "data_resource";
     static final String STAGING = "staging";
+    /** A user's: the file its new password is written to, {@link PasswordFile}. */
+    static final String PASSWORDS = "passwords";
     /** Outputs, which dependent tasks and uuids.csv read. */
     static final String REF = "ref";
     static final String ID = "id";
@@ -105,9 +107,13 @@ final class ImportResourceHandler implements TaskHandler {
             }
             context.heartbeat(Progress.of(0, 1, "creating " + target));
             // An attempt that recorded the intent may have made it before it died: look first.
-            String id = (earlier.isPresent() ? writer.find(request) : Optional.<String>empty()).orElseGet(() -> writer.create(request));
+            String id = (earlier.isPresent() ? writer.find(request) : Optional.<String>empty())
+                    .orElseGet(() -> writer.create(withPassword(context, request)));
             context.markDone(CREATE, id);
             Map<String, Object> outputs = outputs(resource, target, id, "created");
+            if (context.inputs().get(PASSWORDS) instanceof String file) {
+                outputs.put(PASSWORDS, file);
+            }
             origin.transferred().ifPresent(copied -> {
                 outputs.put(BYTES, copied.bytes());
                 outputs.put(SHA256, copied.sha256());
@@ -153,6 +159,18 @@ final class ImportResourceHandler implements TaskHandler {
             return file.content(directory);
         });
         return new WriteRequest(named, ids, (String) context.inputs().get(MARKER), data);
+    }
+
+    /** A user to create, with the password {@link PasswordFile} gives it; any other request as it is. */
+    private static WriteRequest withPassword(TaskContext context, WriteRequest request) {
+        if (!(context.inputs().get(PASSWORDS) instanceof String file)) {
+            return request;
+        }
+        Resource user = request.resource();
+        Map<String, Object> params = new LinkedHashMap<>(user.params());
+        params.put("password", PasswordFile.passwordOf(Path.of(file), user.ref().name()));
+        return new WriteRequest(new Resource(user.ref(), params, user.refs(), user.info(), user.migration()), request.ids(), request.marker(),
+                request.data());
     }
 
     /**

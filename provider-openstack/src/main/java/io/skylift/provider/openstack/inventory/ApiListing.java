@@ -32,7 +32,9 @@ enum ApiListing {
     AUTH_PROJECTS(ServiceType.IDENTITY, "/auth/projects", "projects"),
     USERS(ServiceType.IDENTITY, "/users", "users"),
     ROLE_ASSIGNMENTS(ServiceType.IDENTITY, "/role_assignments?scope.project.id={project}&include_names=true",
-            "role_assignments");
+            "role_assignments"),
+    /** Every project's role assignments, which only an admin may list. */
+    ALL_ROLE_ASSIGNMENTS(ServiceType.IDENTITY, "/role_assignments?include_names=true", "role_assignments");
 
     private final ServiceType service;
     private final String path;

@@ -35,6 +35,8 @@ final class KeystoneRoleAssignmentToResource {
                 .put("role", assignment.path("role").path("name").asText())
                 .build();
         Map<String, Object> info = DocumentFields.of(assignment)
+                // The id the OpenStack writer gives an assignment, which Keystone has none of.
+                .put("id", project.path("id").asText() + "/" + user.path("id").asText() + "/" + assignment.path("role").path("id").asText())
                 .put("project_id", project.path("id").asText())
                 .put("user_id", user.path("id").asText())
                 .put("role_id", assignment.path("role").path("id").asText())

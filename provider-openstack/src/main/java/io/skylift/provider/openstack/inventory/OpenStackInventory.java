@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -169,7 +170,9 @@ public final class OpenStackInventory implements Inventory {
             return switch (type) {
                 case PROJECT -> documents.list(ApiListing.PROJECTS);
                 case USER -> documents.list(ApiListing.USERS);
-                case ROLE_ASSIGNMENT -> documents.list(ApiListing.ROLE_ASSIGNMENTS).stream()
+                // An admin carries every project's, a member their own project's.
+                case ROLE_ASSIGNMENT -> documents.readable(ApiListing.ALL_ROLE_ASSIGNMENTS)
+                        .orElseGet(() -> documents.list(ApiListing.ROLE_ASSIGNMENTS)).stream()
                         .filter(KeystoneRoleAssignmentToResource::isUserOnProject)
                         .toList();
                 case QUOTA -> List.of();
@@ -245,17 +248,31 @@ public final class OpenStackInventory implements Inventory {
             return keypairs;
         }
 
+        /**
+         * Every project's quotas for an admin, each with a ref to its project (so that they come
+         * with it and land on its namesake); a member's own project's, which it may read but not
+         * name as a resource.
+         */
         private List<Resource> quotas() {
-            String project = scope.projectId();
+            Optional<List<JsonNode>> projects = documents.readable(ApiListing.PROJECTS);
+            if (projects.isEmpty()) {
+                return quotas(scope.projectId(), scope.projectName(), false);
+            }
+            return projects.get().stream()
+                    .flatMap(project -> quotas(project.path("id").asText(), project.path("name").asText(), true).stream())
+                    .toList();
+        }
+
+        private List<Resource> quotas(String projectId, String projectName, boolean withProjectRef) {
             Map<String, ServiceType> services = new LinkedHashMap<>();
             services.put("compute", ServiceType.COMPUTE);
             services.put("volume", ServiceType.BLOCK_STORAGE);
             services.put("network", ServiceType.NETWORK);
             List<Resource> quotas = new ArrayList<>();
             services.forEach((name, service) -> {
-                String path = service == ServiceType.NETWORK ? "/v2.0/quotas/" + project : "/os-quota-sets/" + project;
+                String path = service == ServiceType.NETWORK ? "/v2.0/quotas/" + projectId : "/os-quota-sets/" + projectId;
                 documents.get(service, path)
-                        .ifPresent(document -> quotas.add(QuotaSetToResource.convert(scope.projectName(), name, document)));
+                        .ifPresent(document -> quotas.add(QuotaSetToResource.convert(projectId, projectName, name, document, withProjectRef)));
             });
             return quotas;
         }

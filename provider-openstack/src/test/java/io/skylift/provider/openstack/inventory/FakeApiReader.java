@@ -49,16 +49,14 @@ final class FakeApiReader implements ApiReader {
                 .serve(ServiceType.IDENTITY, "/auth/projects", "identity-auth-projects.json", "projects");
     }
 
-    /** What admin may read besides: every project and user, and role assignments. */
+    /** What admin may read besides: every project and user, and every project's role assignments. */
     static FakeApiReader admin() {
         return member()
                 .serve(ServiceType.COMPUTE, "/os-keypairs", "compute-keypairs-admin.json", "keypairs")
                 .serve(ServiceType.COMPUTE, "/os-keypairs?user_id=" + Fixtures.DEMO_USER, "compute-keypairs.json", "keypairs")
                 .serve(ServiceType.IDENTITY, "/projects", "identity-projects.json", "projects")
                 .serve(ServiceType.IDENTITY, "/users", "identity-users.json", "users")
-                .serve(ServiceType.IDENTITY,
-                        "/role_assignments?scope.project.id=" + Fixtures.DEMO_PROJECT + "&include_names=true",
-                        "identity-role-assignments.json", "role_assignments");
+                .serve(ServiceType.IDENTITY, "/role_assignments?include_names=true", "identity-role-assignments.json", "role_assignments");
     }
 
     FakeApiReader serve(ServiceType service, String path, String file, String key) {

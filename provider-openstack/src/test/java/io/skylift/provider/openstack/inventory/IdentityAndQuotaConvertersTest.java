@@ -52,30 +52,35 @@ class IdentityAndQuotaConvertersTest {
         assertThat(member.refs()).containsExactly(
                 Map.entry("project", List.of(ResourceRef.parse("project:demo"))),
                 Map.entry("user", List.of(ResourceRef.parse("user:demo"))));
+        // The id the OpenStack writer gives it.
+        assertThat(member.info().get("id")).isEqualTo(member.info().get("project_id") + "/" + member.info().get("user_id") + "/"
+                + member.info().get("role_id"));
         assertThat(assignments).extracting(assignment -> assignment.ref().toString())
                 .contains("role_assignment:demo/demo/reader");
     }
 
     @Test
-    void quota_novaQuotaSet_keepsLimitsWithoutId() {
-        Resource quota = QuotaSetToResource.convert("demo", "compute", Fixtures.document("compute-quota-set.json"));
+    void quota_novaQuotaSetReadByAdmin_keepsLimitsWithoutIdAndRefersToItsProject() {
+        Resource quota = QuotaSetToResource.convert(Fixtures.DEMO_PROJECT, "demo", "compute", Fixtures.document("compute-quota-set.json"), true);
 
         assertThat(quota.ref()).isEqualTo(ResourceRef.parse("quota:demo/compute"));
         assertThat(quota.params()).containsEntry("cores", 20).containsEntry("instances", 10).doesNotContainKey("id");
-        assertThat(quota.info()).containsEntry("project_id", Fixtures.DEMO_PROJECT);
+        assertThat(quota.info()).containsEntry("project_id", Fixtures.DEMO_PROJECT).containsEntry("id", Fixtures.DEMO_PROJECT + "/compute");
+        assertThat(quota.refs()).containsEntry("project", List.of(ResourceRef.parse("project:demo")));
     }
 
     @Test
     void quota_neutronQuota_readsTheQuotaKey() {
-        Resource quota = QuotaSetToResource.convert("demo", "network", Fixtures.document("network-quota.json"));
+        Resource quota = QuotaSetToResource.convert(Fixtures.DEMO_PROJECT, "demo", "network", Fixtures.document("network-quota.json"), false);
 
         assertThat(quota.ref()).isEqualTo(ResourceRef.parse("quota:demo/network"));
         assertThat(quota.params()).containsEntry("security_group_rule", 100).containsEntry("subnetpool", -1);
+        assertThat(quota.refs()).isEmpty();
     }
 
     @Test
     void quota_cinderPerTypeLimits_areKept() {
-        Resource quota = QuotaSetToResource.convert("demo", "volume", Fixtures.document("volume-quota-set.json"));
+        Resource quota = QuotaSetToResource.convert(Fixtures.DEMO_PROJECT, "demo", "volume", Fixtures.document("volume-quota-set.json"), false);
 
         assertThat(quota.params()).containsEntry("gigabytes", 1000).containsEntry("volumes___DEFAULT__", -1);
     }

@@ -118,6 +118,24 @@ class OpenStackInventoryTest {
     }
 
     @Test
+    void read_asAdmin_aProjectBringsItsRoleAssignmentsQuotasAndUsers() {
+        ConnectionScope admin = ConnectionScope.of(Fixtures.ADMIN_PROJECT, "admin", "f3d6bbe51fad423eb6da4a1b669f9f14", "admin");
+
+        ResourceGraph closure = ResourceGraph.of(new OpenStackInventory(FakeApiReader.admin(), admin).read(ALL))
+                .closure(List.of(ref("project:demo")));
+
+        assertThat(closure.resources()).extracting(Resource::ref).contains(
+                ref("project:demo"),
+                ref("role_assignment:demo/demo/member"),
+                ref("user:demo"),
+                ref("quota:demo/compute"),
+                ref("quota:demo/volume"),
+                ref("quota:demo/network"));
+        assertThat(closure.find(ref("quota:demo/compute")).orElseThrow().refs()).containsEntry("project", List.of(ref("project:demo")));
+        assertThat(closure.missingDependencies()).isEmpty();
+    }
+
+    @Test
     void read_knownProjects_nameOwnersTheConnectionCannotList() {
         ConnectionScope scope = new ConnectionScope(Fixtures.DEMO_PROJECT, "demo", Fixtures.DEMO_USER, "demo",
                 java.util.Map.of(Fixtures.ADMIN_PROJECT, "admin"));
