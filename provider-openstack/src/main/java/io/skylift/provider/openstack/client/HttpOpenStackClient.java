@@ -22,6 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -234,10 +237,24 @@ final class HttpOpenStackClient implements OpenStackClient {
                 namedId(token.path("project")),
                 namedId(token.path("domain")),
                 roles,
-                Instant.parse(token.path("issued_at").asText()),
-                Instant.parse(token.path("expires_at").asText()),
+                keystoneTime(token.path("issued_at").asText()),
+                keystoneTime(token.path("expires_at").asText()),
                 ServiceCatalog.fromKeystone(token.path("catalog")));
         return Token.received(value, session, sent);
+    }
+
+    /**
+     * A time in a token, which Keystone keeps in UTC: {@code 2026-12-02T06:18:35.000000Z} as a
+     * rule, but a token cut short by its application credential's expiry carries that expiry as
+     * stored, {@code 2026-12-02T06:18:35}, without the zone.
+     */
+    static Instant keystoneTime(String text) {
+        try {
+            return Instant.parse(text);
+        }
+        catch (DateTimeParseException e) {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        }
     }
 
     private static Optional<Session.NamedId> namedId(JsonNode node) {

@@ -47,6 +47,13 @@ class OpenStackClientTest {
     }
 
     @Test
+    void tokenTimes_areReadWithTheirZone_orAsUtcWithout() {
+        // Without the zone: a token cut short by its application credential's expiry (seen on Zed).
+        assertThat(HttpOpenStackClient.keystoneTime("2026-12-02T06:18:35")).isEqualTo(Instant.parse("2026-12-02T06:18:35Z"));
+        assertThat(HttpOpenStackClient.keystoneTime("2026-12-02T07:18:24.000000Z")).isEqualTo(Instant.parse("2026-12-02T07:18:24Z"));
+    }
+
+    @Test
     void get_imageAndNetworkPathsCarryTheirVersion() {
         cloud.route("GET", "/image/v2/images/i", json(200, "{\"id\": \"i\"}"));
         cloud.route("GET", "/network/v2.0/ports/p", json(200, "{\"port\": {}}"));
