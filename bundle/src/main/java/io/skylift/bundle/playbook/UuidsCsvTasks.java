@@ -53,14 +53,14 @@ final class UuidsCsvTasks {
 
     /**
      * The resource's id in the source: {@code info.id}, or what identifies the types that have
-     * none (a router interface's port, a quota's project, a role assignment's three ids, a
-     * keypair's name, which is Nova's id for it).
+     * none (a router interface's port, a quota's project and service, a role assignment's three
+     * ids, as the OpenStack writer names them; a keypair's name, which is Nova's id for it).
      */
     static String sourceId(Resource resource) {
         Map<String, Object> info = resource.info();
         return switch (resource.ref().type()) {
             case ROUTER_INTERFACE -> text(info, "port_id");
-            case QUOTA -> text(info, "project_id");
+            case QUOTA -> text(info, "project_id") + "/" + resource.ref().name();
             case ROLE_ASSIGNMENT -> text(info, "project_id") + "/" + text(info, "user_id") + "/" + text(info, "role_id");
             case KEYPAIR -> resource.ref().name();
             default -> text(info, "id");
