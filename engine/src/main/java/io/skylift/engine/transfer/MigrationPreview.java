@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code skylift plan}: what a migration would do, without changing anything in either cloud:
@@ -34,7 +35,13 @@ import java.util.Set;
 public final class MigrationPreview {
 
     /** How bad a finding is: critical and error findings stop a migration; warnings and advisories do not. */
-    public enum Severity { CRITICAL, ERROR, WARNING, ADVISORY }
+    public enum Severity {
+        CRITICAL, ERROR, WARNING, ADVISORY;
+
+        public boolean blocks() {
+            return this == CRITICAL || this == ERROR;
+        }
+    }
 
     public record Finding(Severity severity, String resource, String message) {
 
@@ -51,17 +58,20 @@ public final class MigrationPreview {
     /**
      * @param bytes    the bytes the disks to move hold, as far as the origin says
      * @param estimate at the throughput measured by earlier migrations, when there were some
+     * @param plan     the plan checked, unless it was refused (a critical finding)
      */
-    public record Preview(List<Finding> findings, List<Row> rows, long bytes, OptionalDouble bytesPerSecond, Optional<Duration> estimate) {
+    public record Preview(List<Finding> findings, List<Row> rows, long bytes, OptionalDouble bytesPerSecond, Optional<Duration> estimate,
+            Optional<MigrationPlan.Plan> plan) {
 
         public Preview {
             findings = List.copyOf(requireNonNull(findings, "findings is null"));
             rows = List.copyOf(requireNonNull(rows, "rows is null"));
+            requireNonNull(plan, "plan is null");
         }
 
         /** Whether a migration should be refused: a critical or error finding. */
         public boolean blocks() {
-            return findings.stream().anyMatch(finding -> finding.severity() == Severity.CRITICAL || finding.severity() == Severity.ERROR);
+            return findings.stream().anyMatch(finding -> finding.severity().blocks());
         }
     }
 
@@ -77,7 +87,8 @@ public final class MigrationPreview {
             plan = MigrationPlan.plan(endpoints, options);
         }
         catch (SkyliftException e) {
-            return new Preview(List.of(new Finding(Severity.CRITICAL, "", e.getMessage())), List.of(), 0, OptionalDouble.empty(), Optional.empty());
+            return new Preview(List.of(new Finding(Severity.CRITICAL, "", e.getMessage())), List.of(), 0, OptionalDouble.empty(), Optional.empty(),
+                    Optional.empty());
         }
         List<Finding> findings = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
@@ -104,7 +115,24 @@ public final class MigrationPreview {
         if (rate.isEmpty() && toMove > 0) {
             findings.add(new Finding(Severity.ADVISORY, "", "no migration in this journal has moved data yet, so no time can be estimated"));
         }
-        return new Preview(findings, rows, toMove, rate, estimate);
+        return new Preview(findings, rows, toMove, rate, estimate, Optional.of(plan));
+    }
+
+    /**
+     * The plan of a migration that nothing stands in the way of, as {@code skylift migrate} and
+     * {@code skylift migration create} run it: the one the preview checked.
+     *
+     * @throws SkyliftException naming every critical and error finding; nothing is changed then
+     */
+    public static MigrationPlan.Plan checkedPlan(Endpoints endpoints, Journal journal, MigrationOptions options) {
+        Preview preview = preview(endpoints, journal, options);
+        if (preview.blocks()) {
+            throw new SkyliftException(ErrorCode.INVALID_INPUT, "the migration was not created: " + preview.findings().stream()
+                    .filter(finding -> finding.severity().blocks())
+                    .map(finding -> (finding.resource().isEmpty() ? "" : finding.resource() + ": ") + finding.message())
+                    .collect(Collectors.joining("; ")) + " (skylift plan shows every finding)");
+        }
+        return preview.plan().orElseThrow();
     }
 
     /** {@code create}, {@code reuse} or {@code map}, with what the destination says about the name. */

@@ -1,6 +1,7 @@
 package io.skylift.engine.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skylift.engine.execution.ExecutionStatus;
 import io.skylift.model.Resource;
@@ -8,6 +9,8 @@ import io.skylift.model.ResourceFile;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
 import io.skylift.model.Selection;
+import io.skylift.spi.ErrorCode;
+import io.skylift.spi.SkyliftException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +33,18 @@ class MigrationPreviewTest extends TwoClouds {
                 Map.of("id", "app-id"), Map.of()), MemoryCloud.bytes(1 << 20, 3));
     }
 
+    /** The server with its disks. */
     private MigrationOptions options(ImportOptions mapping) {
-        ResourceFile selection = new ResourceFile(List.of(Selection.of(ResourceType.SERVER, null, "app").withOptions(Map.of("save_state", true))));
-        return new MigrationOptions("src", "dst", selection, mapping, MigrationOptions.FloatingIps.NEW, true, Optional.empty(), false,
-                directory.resolve("uuids.csv"));
+        return options(Selection.of(ResourceType.SERVER, null, "app").withOptions(Map.of("save_state", true)), mapping);
+    }
+
+    private MigrationOptions options(Selection selection, ImportOptions mapping) {
+        return new MigrationOptions("src", "dst", new ResourceFile(List.of(selection)), mapping, MigrationOptions.FloatingIps.NEW, true,
+                Optional.empty(), false, directory.resolve("uuids.csv"));
+    }
+
+    private static ImportOptions flavorMap(String destinationFlavor) {
+        return new ImportOptions(Map.of(), Map.of("small", destinationFlavor), Map.of(), Optional.empty(), "");
     }
 
     @Test
@@ -61,9 +72,7 @@ class MigrationPreviewTest extends TwoClouds {
 
     @Test
     void aMappedFlavorTheDestinationLacks_isAnError() {
-        ImportOptions mapping = new ImportOptions(Map.of(), Map.of("small", "m1.tiny"), Map.of(), Optional.empty(), "");
-
-        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(mapping));
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(flavorMap("m1.tiny")));
 
         assertThat(preview.blocks()).isTrue();
         assertThat(preview.findings()).anySatisfy(finding -> {
@@ -89,15 +98,28 @@ class MigrationPreviewTest extends TwoClouds {
 
     @Test
     void whatThePlanRefuses_isACriticalFinding() {
-        ResourceFile ghost = new ResourceFile(List.of(Selection.of(ResourceType.SERVER, null, "ghost")));
-        MigrationOptions options = new MigrationOptions("src", "dst", ghost, ImportOptions.none(), MigrationOptions.FloatingIps.NEW, true,
-                Optional.empty(), false, directory.resolve("uuids.csv"));
-
-        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options);
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal,
+                options(Selection.of(ResourceType.SERVER, null, "ghost"), ImportOptions.none()));
 
         assertThat(preview.findings()).singleElement().satisfies(finding -> {
             assertThat(finding.severity()).isEqualTo(MigrationPreview.Severity.CRITICAL);
             assertThat(finding.message()).contains("server 'ghost' not found");
         });
+    }
+
+    @Test
+    void checkedPlan_refusesWhatThePreviewFindsBlocking_namingEveryFinding() {
+        assertThatThrownBy(() -> MigrationPreview.checkedPlan(endpoints, engine.journal, options(flavorMap("m1.tiny"))))
+                .isInstanceOfSatisfying(SkyliftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+                .hasMessage("the migration was not created: flavor:small: mapped to flavor m1.tiny, which the destination does not have: create it"
+                        + " there or map to another (skylift plan shows every finding)");
+    }
+
+    @Test
+    void checkedPlan_givesThePlanItChecked_whenNothingBlocks() {
+        MigrationPlan.Plan plan = MigrationPreview.checkedPlan(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(plan.steps()).isEqualTo(MigrationPlan.plan(endpoints, options(ImportOptions.none())).steps());
+        assertThat(destination.created).isEmpty();
     }
 }
