@@ -164,19 +164,42 @@ public final class MigrationPreview {
                 return "reuse";
             }
             if (writer.lookup(target).isPresent()) {
-                findings.add(NAMED.contains(target.type())
-                        ? new Finding(Severity.ERROR, target.toString(), "the destination has a " + target.type().id() + " named " + target.name()
-                                + " that differs from the origin's: map it (flavor_map, keypair) or give a name_prefix")
+                findings.add(NAMED.contains(target.type()) ? differs(step, Optional.empty())
                         : new Finding(Severity.WARNING, target.toString(), "the destination has a " + target.type().id() + " named " + target.name()
                                 + " that no run of this migration made: another of the same name will be made (a name_prefix tells them apart)"));
             }
             return "create";
         }
         catch (SkyliftException e) {
-            findings.add(new Finding(e.code() == ErrorCode.ALREADY_EXISTS ? Severity.ERROR : Severity.ADVISORY, target.toString(),
-                    e.code() == ErrorCode.ALREADY_EXISTS ? e.getMessage() : "not checked at the destination: " + e.getMessage()));
+            if (e.code() != ErrorCode.ALREADY_EXISTS) {
+                findings.add(new Finding(Severity.ADVISORY, target.toString(), "not checked at the destination: " + e.getMessage()));
+            }
+            else {
+                findings.add(NAMED.contains(target.type()) ? differs(step, Optional.of(e.getMessage())) : new Finding(Severity.ERROR, target.toString(), e.getMessage()));
+            }
             return "create";
         }
+    }
+
+    /**
+     * A resource the destination has one of the same name of, which is not the same (a keypair
+     * with another public key, a flavor of another size): its create would fail.
+     *
+     * @param refusal what the destination's writer said of it, when it said something
+     */
+    private static Finding differs(ImportPlan.Step step, Optional<String> refusal) {
+        ResourceRef target = step.target();
+        String fix = switch (target.type()) {
+            case KEYPAIR -> "the destination has keypair " + target.name() + " with another public key: give the servers that one instead"
+                    + " (--destination-environment keypair=" + target.name() + ") or rename this one (--destination-environment name_prefix=PREFIX,"
+                    + " or migration.new_name in the resource file)";
+            // Flavors are the operator's catalog, which a name prefix leaves as it is.
+            case FLAVOR -> "the destination has a flavor named " + target.name() + " that differs from the origin's: map it to that one or another"
+                    + " (--destination-environment flavor_map=" + step.resource().ref().name() + "=FLAVOR)";
+            default -> "the destination has a " + target.type().id() + " named " + target.name() + " that differs from the origin's: rename this one"
+                    + " (--destination-environment name_prefix=PREFIX, or migration.new_name in the resource file)";
+        };
+        return new Finding(Severity.ERROR, target.toString(), fix + refusal.map(said -> " (" + said + ")").orElse(""));
     }
 
     /** What each created resource takes of the destination's quotas: its service and key. */

@@ -43,6 +43,13 @@ class MigrationPreviewTest extends TwoClouds {
                 Optional.empty(), false, directory.resolve("uuids.csv"));
     }
 
+    /** The server as {@link #seed} has it, with more refs. */
+    private void appWith(Map<String, List<ResourceRef>> refs) {
+        Map<String, List<ResourceRef>> all = new java.util.LinkedHashMap<>(origin.resources.get(APP).refs());
+        all.putAll(refs);
+        origin.add(origin.resources.get(APP).withRefs(all), MemoryCloud.bytes(1 << 20, 3));
+    }
+
     private static ImportOptions flavorMap(String destinationFlavor) {
         return new ImportOptions(Map.of(), Map.of("small", destinationFlavor), Map.of(), Optional.empty(), "");
     }
@@ -121,5 +128,39 @@ class MigrationPreviewTest extends TwoClouds {
 
         assertThat(plan.steps()).isEqualTo(MigrationPlan.plan(endpoints, options(ImportOptions.none())).steps());
         assertThat(destination.created).isEmpty();
+    }
+
+    @Test
+    void aKeypairOfTheSameNameWithAnotherPublicKey_isAnError_namingTheOverrideAndTheRename() {
+        seedKeypair();
+        destination.keypairs.put("app-key", "ssh-ed25519 BBBB other");
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(preview.blocks()).isTrue();
+        assertThat(preview.findings()).anySatisfy(finding -> {
+            assertThat(finding.severity()).isEqualTo(MigrationPreview.Severity.ERROR);
+            assertThat(finding.resource()).isEqualTo("keypair:alice/app-key");
+            assertThat(finding.message()).startsWith("the destination has keypair app-key with another public key: give the servers that one"
+                    + " instead (--destination-environment keypair=app-key) or rename this one (--destination-environment name_prefix=PREFIX");
+        });
+    }
+
+    @Test
+    void aKeypairOfTheSameNameAndKey_isReused_withoutAFinding() {
+        seedKeypair();
+        destination.keypairs.put("app-key", "ssh-ed25519 AAAA alice");
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(preview.blocks()).isFalse();
+        assertThat(preview.rows()).filteredOn(row -> row.type().equals("keypair")).singleElement()
+                .satisfies(row -> assertThat(row.action()).isEqualTo("reuse"));
+    }
+
+    private void seedKeypair() {
+        ResourceRef keypair = ResourceRef.of(ResourceType.KEYPAIR, "alice", "app-key");
+        origin.add(new Resource(keypair, Map.of("public_key", "ssh-ed25519 AAAA alice"), Map.of(), Map.of(), Map.of()), null);
+        appWith(Map.of("keypair", List.of(keypair)));
     }
 }
