@@ -20,7 +20,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -92,7 +91,6 @@ public final class MigrationPreview {
         }
         List<Finding> findings = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
-        long bytes = 0;
         // What each resource is at the destination so far: the id of what it reuses or maps to, which later finds compare with.
         Map<ResourceRef, String> ids = new HashMap<>();
         Map<ResourceRef, String> actions = new HashMap<>();
@@ -101,13 +99,14 @@ public final class MigrationPreview {
             for (ImportPlan.Step step : plan.steps()) {
                 ResourceRef target = step.target();
                 long size = step.dataOf().map(data -> size(plan, data)).orElse(0L);
-                bytes += Math.max(0, size);
                 String action = check(writer, step, options, ids, actions, findings);
                 actions.put(step.resource().ref(), action);
                 rows.add(new Row(target.type().id(), target.name(), action, action.equals("create") ? size : 0));
             }
         }
-        quotas(endpoints, options.destination(), plan.steps(), actions, findings);
+        PlannedDestination destination = new PlannedDestination(endpoints.inventory(options.destination(), QuotaCheck.READS), plan.steps(), actions,
+                ids);
+        findings.addAll(QuotaCheck.findings(destination));
         OptionalDouble rate = measuredRate(journal);
         long toMove = rows.stream().filter(row -> row.bytes() > 0).mapToLong(Row::bytes).sum();
         Optional<Duration> estimate = rate.isPresent() ? Optional.of(Duration.ofSeconds((long) Math.ceil(toMove / rate.getAsDouble())))
@@ -200,95 +199,6 @@ public final class MigrationPreview {
                     + " (--destination-environment name_prefix=PREFIX, or migration.new_name in the resource file)";
         };
         return new Finding(Severity.ERROR, target.toString(), fix + refusal.map(said -> " (" + said + ")").orElse(""));
-    }
-
-    /** What each created resource takes of the destination's quotas: its service and key. */
-    private static final Map<ResourceType, List<String>> QUOTA_KEYS = Map.of(
-            ResourceType.SERVER, List.of("compute", "instances"),
-            ResourceType.SERVER_GROUP, List.of("compute", "server_groups"),
-            ResourceType.VOLUME, List.of("volume", "volumes"),
-            ResourceType.NETWORK, List.of("network", "network"),
-            ResourceType.SUBNET, List.of("network", "subnet"),
-            ResourceType.PORT, List.of("network", "port"),
-            ResourceType.ROUTER, List.of("network", "router"),
-            ResourceType.FLOATING_IP, List.of("network", "floatingip"),
-            ResourceType.SECURITY_GROUP, List.of("network", "security_group"),
-            ResourceType.SECURITY_GROUP_RULE, List.of("network", "security_group_rule"));
-
-    /**
-     * Each quota of the destination project against what it holds now (counted from its
-     * inventory) plus what the migration creates: servers with their flavors' cores and RAM,
-     * volumes with their GiB, and the network resources.
-     */
-    private static void quotas(Endpoints endpoints, String destination, List<ImportPlan.Step> steps, Map<ResourceRef, String> actions,
-            List<Finding> findings) {
-        Set<ResourceType> types = EnumSet.of(ResourceType.QUOTA, ResourceType.FLAVOR);
-        types.addAll(QUOTA_KEYS.keySet());
-        List<Resource> held = endpoints.inventory(destination, types);
-        Map<String, Number> limits = new HashMap<>();
-        String project = null;
-        for (Resource quota : held) {
-            if (quota.ref().type() == ResourceType.QUOTA) {
-                project = quota.ref().owner();
-                quota.params().forEach((key, value) -> {
-                    if (value instanceof Number number) {
-                        limits.put(quota.ref().name() + "/" + key, number);
-                    }
-                });
-            }
-        }
-        if (limits.isEmpty()) {
-            findings.add(new Finding(Severity.ADVISORY, "", "the destination's quotas could not be read: they are not checked"));
-            return;
-        }
-        Map<String, Long> used = new HashMap<>();
-        Map<String, Long> needed = new HashMap<>();
-        Map<ResourceRef, Resource> flavors = new HashMap<>();
-        steps.stream().map(ImportPlan.Step::resource).filter(r -> r.ref().type() == ResourceType.FLAVOR).forEach(r -> flavors.put(r.ref(), r));
-        for (Resource resource : held) {
-            List<String> key = QUOTA_KEYS.get(resource.ref().type());
-            if (key != null && resource.ref().owner().equals(project)) {
-                used.merge(String.join("/", key), 1L, Long::sum);
-                if (resource.ref().type() == ResourceType.VOLUME && resource.params().get("size") instanceof Number size) {
-                    used.merge("volume/gigabytes", size.longValue(), Long::sum);
-                }
-            }
-        }
-        for (ImportPlan.Step step : steps) {
-            Resource resource = step.resource();
-            List<String> key = QUOTA_KEYS.get(resource.ref().type());
-            if (key == null || !"create".equals(actions.get(resource.ref()))) {
-                continue;
-            }
-            needed.merge(String.join("/", key), 1L, Long::sum);
-            if (resource.ref().type() == ResourceType.VOLUME && resource.params().get("size") instanceof Number size) {
-                needed.merge("volume/gigabytes", size.longValue(), Long::sum);
-            }
-            if (resource.ref().type() == ResourceType.SERVER) {
-                resource.refs().getOrDefault("flavor", List.of()).stream().map(flavors::get).filter(Objects::nonNull).findFirst().ifPresent(flavor -> {
-                    if (flavor.params().get("vcpus") instanceof Number vcpus) {
-                        needed.merge("compute/cores", vcpus.longValue(), Long::sum);
-                    }
-                    if (flavor.params().get("ram") instanceof Number ram) {
-                        needed.merge("compute/ram", ram.longValue(), Long::sum);
-                    }
-                });
-            }
-        }
-        for (Map.Entry<String, Long> need : needed.entrySet()) {
-            Number limit = limits.get(need.getKey());
-            if (limit == null || limit.longValue() < 0) {
-                continue;
-            }
-            // Cores and RAM in use are not counted (that needs every server's flavor): only what the migration itself needs is checked.
-            long inUse = used.getOrDefault(need.getKey(), 0L);
-            if (inUse + need.getValue() > limit.longValue()) {
-                String[] key = need.getKey().split("/", 2);
-                findings.add(new Finding(Severity.ERROR, "quota:" + project + "/" + key[0], "the " + key[0] + " quota " + key[1] + " is " + limit
-                        + " with " + inUse + " in use, and the migration needs " + need.getValue() + " more: raise it (openstack quota set --"
-                        + key[1].replace('_', '-') + " " + (inUse + need.getValue()) + " " + project + ") or migrate fewer"));
-            }
-        }
     }
 
     /** The types whose earlier copy is found by a marker and whose find reads no destination id of another resource. */

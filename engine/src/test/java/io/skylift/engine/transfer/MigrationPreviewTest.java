@@ -54,6 +54,17 @@ class MigrationPreviewTest extends TwoClouds {
         return new ImportOptions(Map.of(), Map.of("small", destinationFlavor), Map.of(), Optional.empty(), "");
     }
 
+    /** A flavor the destination has, which a flavor map may name. */
+    private void destinationFlavor(String name, int vcpus, int disk) {
+        ResourceRef ref = ResourceRef.global(ResourceType.FLAVOR, name);
+        destination.add(new Resource(ref, Map.of("vcpus", vcpus, "ram", 1024, "disk", disk), Map.of(), Map.of("id", name + "-id"), Map.of()), null);
+        destination.existing.put(ref, name + "-id");
+    }
+
+    private static List<String> messages(MigrationPreview.Preview preview) {
+        return preview.findings().stream().map(MigrationPreview.Finding::message).toList();
+    }
+
     @Test
     void firstTime_everythingIsCreated_theBytesAreTheOrigins_andNothingIsChanged() {
         MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
@@ -162,5 +173,64 @@ class MigrationPreviewTest extends TwoClouds {
         ResourceRef keypair = ResourceRef.of(ResourceType.KEYPAIR, "alice", "app-key");
         origin.add(new Resource(keypair, Map.of("public_key", "ssh-ed25519 AAAA alice"), Map.of(), Map.of(), Map.of()), null);
         appWith(Map.of("keypair", List.of(keypair)));
+    }
+
+    @Test
+    void aVolumeAboveTheDestinationsPerVolumeLimit_isAnError_namingTheFix() {
+        destination.add(volumeQuota(1), null);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(preview.blocks()).isTrue();
+        assertThat(messages(preview)).contains("volume volume:demo/data is 2 GiB, and the destination's volume quota per_volume_gigabytes is 1: raise it"
+                + " (openstack quota set --per-volume-gigabytes 2 demo) or leave the volume out");
+    }
+
+    @Test
+    void aVolumeWithinThePerVolumeLimit_isNoFinding() {
+        destination.add(volumeQuota(2), null);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(preview.blocks()).isFalse();
+    }
+
+    private static Resource volumeQuota(int perVolume) {
+        return new Resource(ResourceRef.of(ResourceType.QUOTA, "demo", "volume"), Map.of("volumes", 10, "gigabytes", 100, "per_volume_gigabytes", perVolume),
+                Map.of(), Map.of("id", "q-volume"), Map.of());
+    }
+
+    @Test
+    void coresTheDestinationsServersUse_countAgainstItsQuota() {
+        destination.add(computeQuota(), null);
+        destinationFlavor("m1.big", 4, 10);
+        destination.add(new Resource(ResourceRef.parse("server:demo/busy"), Map.of(), Map.of("flavor", List.of(ResourceRef.parse("flavor:m1.big"))),
+                Map.of("id", "busy-id"), Map.of()), null);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(preview.blocks()).isTrue();
+        assertThat(messages(preview)).contains("the compute quota cores is 4 with 4 in use, and the migration needs 1 more: raise it"
+                + " (openstack quota set --cores 5 demo) or migrate fewer");
+    }
+
+    @Test
+    void coresOfServersWhoseFlavorTheDestinationDoesNotShow_areAnAdvisory_notAnError() {
+        destination.add(computeQuota(), null);
+        destination.add(new Resource(ResourceRef.parse("server:demo/busy"), Map.of(), Map.of("flavor", List.of(ResourceRef.parse("flavor:private"))),
+                Map.of("id", "busy-id"), Map.of()), null);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(preview.blocks()).isFalse();
+        assertThat(preview.findings()).anySatisfy(finding -> {
+            assertThat(finding.severity()).isEqualTo(MigrationPreview.Severity.ADVISORY);
+            assertThat(finding.message()).startsWith("the cores and RAM of [server:demo/busy] are not counted as in use");
+        });
+    }
+
+    private static Resource computeQuota() {
+        return new Resource(ResourceRef.of(ResourceType.QUOTA, "demo", "compute"), Map.of("instances", 10, "cores", 4, "ram", 65536), Map.of(),
+                Map.of("id", "q-compute"), Map.of());
     }
 }
