@@ -106,6 +106,7 @@ public final class MigrationPreview {
         }
         PlannedDestination destination = new PlannedDestination(endpoints.inventory(options.destination(), QuotaCheck.READS), plan.steps(), actions,
                 ids);
+        findings.addAll(RootDiskCheck.findings(destination));
         findings.addAll(QuotaCheck.findings(destination));
         OptionalDouble rate = measuredRate(journal);
         long toMove = rows.stream().filter(row -> row.bytes() > 0).mapToLong(Row::bytes).sum();

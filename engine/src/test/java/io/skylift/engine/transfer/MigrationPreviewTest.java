@@ -176,6 +176,55 @@ class MigrationPreviewTest extends TwoClouds {
     }
 
     @Test
+    void anImageLargerThanTheRootDiskOfTheMappedFlavor_isAnError_namingImageSizesAndFlavor() {
+        origin.add(origin.resources.get(IMAGE).withParams(Map.of("min_disk", 20)), MemoryCloud.bytes(3 << 20, 1));
+        destinationFlavor("m1.small", 1, 10);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal,
+                options(Selection.of(ResourceType.SERVER, null, "app"), flavorMap("m1.small")));
+
+        assertThat(preview.blocks()).isTrue();
+        assertThat(messages(preview)).contains("server server:demo/app boots from image image:demo/base (size 0.003 GiB, min_disk 20 GiB),"
+                + " larger than the 10 GiB root disk of flavor m1.small that it gets at the destination: map its flavor to one with a larger"
+                + " root disk (--destination-environment flavor_map=small=FLAVOR)");
+    }
+
+    @Test
+    void anImageWithinTheRootDiskOfTheMappedFlavor_isNoFinding() {
+        origin.add(origin.resources.get(IMAGE).withParams(Map.of("min_disk", 20)), MemoryCloud.bytes(3 << 20, 1));
+        destinationFlavor("m1.large", 1, 40);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal,
+                options(Selection.of(ResourceType.SERVER, null, "app"), flavorMap("m1.large")));
+
+        assertThat(preview.findings()).noneMatch(finding -> finding.message().contains("root disk"));
+        assertThat(preview.blocks()).isFalse();
+    }
+
+    @Test
+    void aRootDiskThatMovesIntoASmallerFlavor_isAnError_namingItsSize() {
+        origin.add(new Resource(FLAVOR, Map.of("vcpus", 1, "disk", 20), Map.of(), Map.of("id", "small-id"), Map.of()), null);
+        destinationFlavor("m1.small", 1, 10);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(flavorMap("m1.small")));
+
+        assertThat(preview.findings()).anySatisfy(finding -> {
+            assertThat(finding.severity()).isEqualTo(MigrationPreview.Severity.ERROR);
+            assertThat(finding.message()).startsWith("the root disk of server server:demo/app is 20 GiB (its flavor's at the origin), larger than"
+                    + " the 10 GiB root disk of flavor m1.small");
+        });
+    }
+
+    @Test
+    void aRootDiskThatMovesWithItsOwnFlavor_isNoFinding() {
+        origin.add(new Resource(FLAVOR, Map.of("vcpus", 1, "disk", 20), Map.of(), Map.of("id", "small-id"), Map.of()), null);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(preview.findings()).noneMatch(finding -> finding.message().contains("root disk"));
+    }
+
+    @Test
     void aVolumeAboveTheDestinationsPerVolumeLimit_isAnError_namingTheFix() {
         destination.add(volumeQuota(1), null);
 
