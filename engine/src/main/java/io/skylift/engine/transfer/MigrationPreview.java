@@ -104,8 +104,11 @@ public final class MigrationPreview {
                 rows.add(new Row(target.type().id(), target.name(), action, action.equals("create") ? size : 0));
             }
         }
-        PlannedDestination destination = new PlannedDestination(endpoints.inventory(options.destination(), QuotaCheck.READS), plan.steps(), actions,
-                ids);
+        // Fixed IPs need the destination's subnets and ports, root disks its flavors, quotas what counts against them.
+        Set<ResourceType> read = EnumSet.of(ResourceType.SUBNET, ResourceType.PORT, ResourceType.FLAVOR);
+        read.addAll(QuotaCheck.READS);
+        PlannedDestination destination = new PlannedDestination(endpoints.inventory(options.destination(), read), plan.steps(), actions, ids);
+        findings.addAll(FixedIpCheck.findings(destination));
         findings.addAll(RootDiskCheck.findings(destination));
         findings.addAll(QuotaCheck.findings(destination));
         OptionalDouble rate = measuredRate(journal);

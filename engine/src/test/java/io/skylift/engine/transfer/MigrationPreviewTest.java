@@ -23,6 +23,8 @@ class MigrationPreviewTest extends TwoClouds {
     private static final ResourceRef DISK = ResourceRef.parse("volume:demo/data");
     private static final ResourceRef FLAVOR = ResourceRef.parse("flavor:small");
     private static final ResourceRef APP = ResourceRef.parse("server:demo/app");
+    private static final ResourceRef SUBNET = ResourceRef.parse("subnet:demo/private-subnet");
+    private static final ResourceRef PORT = ResourceRef.parse("port:demo/app-port");
 
     @BeforeEach
     void seed() {
@@ -173,6 +175,51 @@ class MigrationPreviewTest extends TwoClouds {
         ResourceRef keypair = ResourceRef.of(ResourceType.KEYPAIR, "alice", "app-key");
         origin.add(new Resource(keypair, Map.of("public_key", "ssh-ed25519 AAAA alice"), Map.of(), Map.of(), Map.of()), null);
         appWith(Map.of("keypair", List.of(keypair)));
+    }
+
+    @Test
+    void aFixedIpAnotherPortTookAtTheDestination_isAnError_namingPortAddressSubnetAndFix() {
+        migrateWithAPort();
+        destination.created.remove(destination.idOf(PORT));
+        destination.add(portAtTheDestination("demo/squatter", "squatter-id"), null);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(preview.blocks()).isTrue();
+        assertThat(messages(preview)).contains("port port:demo/app-port keeps its address 10.0.0.5, which port port:demo/squatter already has on subnet"
+                + " subnet:demo/private-subnet (10.0.0.0/24) at the destination: free the address there (delete port:demo/squatter or give it"
+                + " another), or let the destination assign new addresses (--destination-environment keep_ips=false)");
+    }
+
+    @Test
+    void aFixedIpThatThePortTheMigrationReusesHas_isNoFinding() {
+        migrateWithAPort();
+        destination.add(portAtTheDestination("demo/app-port", destination.idOf(PORT)), null);
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
+
+        assertThat(preview.findings()).noneMatch(finding -> finding.resource().startsWith("port:"));
+        assertThat(preview.blocks()).isFalse();
+    }
+
+    /** The server on a port with a fixed IP, migrated once: the destination holds the subnet that run made. */
+    private void migrateWithAPort() {
+        ResourceRef network = ResourceRef.parse("network:demo/private");
+        origin.add(new Resource(network, Map.of(), Map.of(), Map.of("id", "net-id"), Map.of()), null);
+        origin.add(new Resource(SUBNET, Map.of("cidr", "10.0.0.0/24"), Map.of("network", List.of(network)), Map.of("id", "subnet-id"), Map.of()),
+                null);
+        origin.add(new Resource(PORT, Map.of("fixed_ips", List.of(Map.of("subnet", "private-subnet", "ip_address", "10.0.0.5"))),
+                Map.of("network", List.of(network), "subnets", List.of(SUBNET)), Map.of("id", "port-id"), Map.of()), null);
+        appWith(Map.of("ports", List.of(PORT)));
+        engine.run(MigrationPlan.plan(endpoints, options(ImportOptions.none())).execution(), ExecutionStatus.COMPLETED);
+        destination.add(new Resource(SUBNET, Map.of("cidr", "10.0.0.0/24"), Map.of(), Map.of("id", destination.idOf(SUBNET)), Map.of()), null);
+    }
+
+    /** A destination port with the address 10.0.0.5 on the subnet the migration made. */
+    private static Resource portAtTheDestination(String name, String id) {
+        return new Resource(ResourceRef.parse("port:" + name),
+                Map.of("fixed_ips", List.of(Map.of("subnet", "private-subnet", "ip_address", "10.0.0.5"))), Map.of("subnets", List.of(SUBNET)),
+                Map.of("id", id), Map.of());
     }
 
     @Test
