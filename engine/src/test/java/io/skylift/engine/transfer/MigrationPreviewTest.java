@@ -298,10 +298,8 @@ class MigrationPreviewTest extends TwoClouds {
 
     @Test
     void coresTheDestinationsServersUse_countAgainstItsQuota() {
-        destination.add(computeQuota(), null);
         destinationFlavor("m1.big", 4, 10);
-        destination.add(new Resource(ResourceRef.parse("server:demo/busy"), Map.of(), Map.of("flavor", List.of(ResourceRef.parse("flavor:m1.big"))),
-                Map.of("id", "busy-id"), Map.of()), null);
+        busyServerAtTheDestination("m1.big");
 
         MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
 
@@ -312,9 +310,7 @@ class MigrationPreviewTest extends TwoClouds {
 
     @Test
     void coresOfServersWhoseFlavorTheDestinationDoesNotShow_areAnAdvisory_notAnError() {
-        destination.add(computeQuota(), null);
-        destination.add(new Resource(ResourceRef.parse("server:demo/busy"), Map.of(), Map.of("flavor", List.of(ResourceRef.parse("flavor:private"))),
-                Map.of("id", "busy-id"), Map.of()), null);
+        busyServerAtTheDestination("private");
 
         MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none()));
 
@@ -325,8 +321,11 @@ class MigrationPreviewTest extends TwoClouds {
         });
     }
 
-    private static Resource computeQuota() {
-        return new Resource(ResourceRef.of(ResourceType.QUOTA, "demo", "compute"), Map.of("instances", 10, "cores", 4, "ram", 65536), Map.of(),
-                Map.of("id", "q-compute"), Map.of());
+    /** A compute quota of 4 cores, and a server of that flavor that the destination project runs already. */
+    private void busyServerAtTheDestination(String flavor) {
+        destination.add(new Resource(ResourceRef.of(ResourceType.QUOTA, "demo", "compute"), Map.of("instances", 10, "cores", 4, "ram", 65536),
+                Map.of(), Map.of("id", "q-compute"), Map.of()), null);
+        destination.add(new Resource(ResourceRef.parse("server:demo/busy"), Map.of(), Map.of("flavor", List.of(ResourceRef.global(ResourceType.FLAVOR,
+                flavor))), Map.of("id", "busy-id"), Map.of()), null);
     }
 }
