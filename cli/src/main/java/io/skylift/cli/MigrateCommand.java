@@ -4,6 +4,7 @@ import io.skylift.engine.execution.Execution;
 import io.skylift.engine.execution.Task;
 import io.skylift.engine.transfer.MigrationOptions;
 import io.skylift.engine.transfer.MigrationPlan;
+import io.skylift.engine.transfer.MigrationPreview;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Mixin;
                         + "to another, now, with progress bars, and print what was created, found and mapped.",
                 "Disks stream from the origin into the destination without touching local disk; the origin is only read (temporary "
                         + "snapshots aside, which are deleted). Running it again creates nothing new; a failed run deletes what it made. "
-                        + "Old and new ids go to uuids.csv."},
+                        + "Old and new ids go to uuids.csv.",
+                "It is checked first as skylift plan checks it: nothing is created when a finding is critical or an error."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  skylift migrate --origin-endpoint src --destination-endpoint dst --instance web-1 --instance db-1",
@@ -42,7 +44,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MigrationOptions options = spec.options();
-        MigrationPlan.Plan plan = MigrationPlan.plan(session.engine().endpoints(), options);
+        MigrationPlan.Plan plan = MigrationPreview.checkedPlan(session.engine().endpoints(), session.engine().journal(), options);
         UUID id = session.engine().journal().create(plan.execution());
         session.err().println("skylift: migration " + id + ": " + plan.steps().size() + " resources from '" + options.origin() + "' to '"
                 + options.destination() + "', " + plan.withData().size() + " disks");

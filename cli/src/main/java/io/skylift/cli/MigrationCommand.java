@@ -2,7 +2,6 @@ package io.skylift.cli;
 
 import io.skylift.engine.execution.Execution;
 import io.skylift.engine.execution.Task;
-import io.skylift.engine.transfer.MigrationOptions;
 import io.skylift.engine.transfer.MigrationPlan;
 import io.skylift.engine.transfer.MigrationPreview;
 import io.skylift.spi.ErrorCode;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.SequencedMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -58,15 +56,7 @@ final class MigrationCommand {
 
         @Override
         public Integer call() {
-            MigrationOptions options = spec.options();
-            MigrationPreview.Preview preview = MigrationPreview.preview(session.engine().endpoints(), session.engine().journal(), options);
-            if (preview.blocks()) {
-                throw new SkyliftException(ErrorCode.INVALID_INPUT, "the migration was not created: " + preview.findings().stream()
-                        .filter(finding -> finding.severity() == MigrationPreview.Severity.CRITICAL || finding.severity() == MigrationPreview.Severity.ERROR)
-                        .map(finding -> (finding.resource().isEmpty() ? "" : finding.resource() + ": ") + finding.message())
-                        .collect(Collectors.joining("; ")) + " (skylift plan shows every finding)");
-            }
-            MigrationPlan.Plan plan = MigrationPlan.plan(session.engine().endpoints(), options);
+            MigrationPlan.Plan plan = MigrationPreview.checkedPlan(session.engine().endpoints(), session.engine().journal(), spec.options());
             UUID id = session.engine().journal().create(plan.execution());
             session.output().show(ExecutionRows.fields(session.engine().journal().get(id), session.engine().journal().tasks(id)), output);
             return ExitStatus.OK.code();

@@ -12,8 +12,9 @@ import picocli.CommandLine.Mixin;
 /** {@code skylift plan}: what a migration would do, and what stands in its way, changing nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Check a migration without changing anything: the selection, the mappings and the destination (names taken, "
-                + "mapped resources missing, keypairs or flavors of the same name that differ), then per resource whether it would be "
-                + "created, reused (an earlier run made it) or mapped, the bytes to move and the time they took earlier migrations.",
+                + "mapped resources missing, keypairs or flavors of the same name that differ, fixed IPs other ports hold, images and "
+                + "root disks larger than their flavor's disk, quotas with what the project uses now), then per resource whether it would "
+                + "be created, reused (an earlier run made it) or mapped, the bytes to move and the time they took earlier migrations.",
                 "Takes the options of skylift migrate. Exit status 3 when a finding is critical or an error."},
         footerHeading = "%nExample:%n",
         footer = "  skylift plan --origin-endpoint src --destination-endpoint dst --instance web-1 --destination-environment name_prefix=moved-")

@@ -20,10 +20,10 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code skylift plan}: what a migration would do, without changing anything in either cloud:
@@ -34,7 +34,13 @@ import java.util.Set;
 public final class MigrationPreview {
 
     /** How bad a finding is: critical and error findings stop a migration; warnings and advisories do not. */
-    public enum Severity { CRITICAL, ERROR, WARNING, ADVISORY }
+    public enum Severity {
+        CRITICAL, ERROR, WARNING, ADVISORY;
+
+        public boolean blocks() {
+            return this == CRITICAL || this == ERROR;
+        }
+    }
 
     public record Finding(Severity severity, String resource, String message) {
 
@@ -51,17 +57,20 @@ public final class MigrationPreview {
     /**
      * @param bytes    the bytes the disks to move hold, as far as the origin says
      * @param estimate at the throughput measured by earlier migrations, when there were some
+     * @param plan     the plan checked, unless it was refused (a critical finding)
      */
-    public record Preview(List<Finding> findings, List<Row> rows, long bytes, OptionalDouble bytesPerSecond, Optional<Duration> estimate) {
+    public record Preview(List<Finding> findings, List<Row> rows, long bytes, OptionalDouble bytesPerSecond, Optional<Duration> estimate,
+            Optional<MigrationPlan.Plan> plan) {
 
         public Preview {
             findings = List.copyOf(requireNonNull(findings, "findings is null"));
             rows = List.copyOf(requireNonNull(rows, "rows is null"));
+            requireNonNull(plan, "plan is null");
         }
 
         /** Whether a migration should be refused: a critical or error finding. */
         public boolean blocks() {
-            return findings.stream().anyMatch(finding -> finding.severity() == Severity.CRITICAL || finding.severity() == Severity.ERROR);
+            return findings.stream().anyMatch(finding -> finding.severity().blocks());
         }
     }
 
@@ -77,11 +86,11 @@ public final class MigrationPreview {
             plan = MigrationPlan.plan(endpoints, options);
         }
         catch (SkyliftException e) {
-            return new Preview(List.of(new Finding(Severity.CRITICAL, "", e.getMessage())), List.of(), 0, OptionalDouble.empty(), Optional.empty());
+            return new Preview(List.of(new Finding(Severity.CRITICAL, "", e.getMessage())), List.of(), 0, OptionalDouble.empty(), Optional.empty(),
+                    Optional.empty());
         }
         List<Finding> findings = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
-        long bytes = 0;
         // What each resource is at the destination so far: the id of what it reuses or maps to, which later finds compare with.
         Map<ResourceRef, String> ids = new HashMap<>();
         Map<ResourceRef, String> actions = new HashMap<>();
@@ -90,13 +99,18 @@ public final class MigrationPreview {
             for (ImportPlan.Step step : plan.steps()) {
                 ResourceRef target = step.target();
                 long size = step.dataOf().map(data -> size(plan, data)).orElse(0L);
-                bytes += Math.max(0, size);
                 String action = check(writer, step, options, ids, actions, findings);
                 actions.put(step.resource().ref(), action);
                 rows.add(new Row(target.type().id(), target.name(), action, action.equals("create") ? size : 0));
             }
         }
-        quotas(endpoints, options.destination(), plan.steps(), actions, findings);
+        // Fixed IPs need the destination's subnets and ports, root disks its flavors, quotas what counts against them.
+        Set<ResourceType> read = EnumSet.of(ResourceType.SUBNET, ResourceType.PORT, ResourceType.FLAVOR);
+        read.addAll(QuotaCheck.READS);
+        PlannedDestination destination = new PlannedDestination(endpoints.inventory(options.destination(), read), plan.steps(), actions, ids);
+        findings.addAll(FixedIpCheck.findings(destination));
+        findings.addAll(RootDiskCheck.findings(destination));
+        findings.addAll(QuotaCheck.findings(destination));
         OptionalDouble rate = measuredRate(journal);
         long toMove = rows.stream().filter(row -> row.bytes() > 0).mapToLong(Row::bytes).sum();
         Optional<Duration> estimate = rate.isPresent() ? Optional.of(Duration.ofSeconds((long) Math.ceil(toMove / rate.getAsDouble())))
@@ -104,7 +118,24 @@ public final class MigrationPreview {
         if (rate.isEmpty() && toMove > 0) {
             findings.add(new Finding(Severity.ADVISORY, "", "no migration in this journal has moved data yet, so no time can be estimated"));
         }
-        return new Preview(findings, rows, toMove, rate, estimate);
+        return new Preview(findings, rows, toMove, rate, estimate, Optional.of(plan));
+    }
+
+    /**
+     * The plan of a migration that nothing stands in the way of, as {@code skylift migrate} and
+     * {@code skylift migration create} run it: the one the preview checked.
+     *
+     * @throws SkyliftException naming every critical and error finding; nothing is changed then
+     */
+    public static MigrationPlan.Plan checkedPlan(Endpoints endpoints, Journal journal, MigrationOptions options) {
+        Preview preview = preview(endpoints, journal, options);
+        if (preview.blocks()) {
+            throw new SkyliftException(ErrorCode.INVALID_INPUT, "the migration was not created: " + preview.findings().stream()
+                    .filter(finding -> finding.severity().blocks())
+                    .map(finding -> (finding.resource().isEmpty() ? "" : finding.resource() + ": ") + finding.message())
+                    .collect(Collectors.joining("; ")) + " (skylift plan shows every finding)");
+        }
+        return preview.plan().orElseThrow();
     }
 
     /** {@code create}, {@code reuse} or {@code map}, with what the destination says about the name. */
@@ -136,108 +167,42 @@ public final class MigrationPreview {
                 return "reuse";
             }
             if (writer.lookup(target).isPresent()) {
-                findings.add(NAMED.contains(target.type())
-                        ? new Finding(Severity.ERROR, target.toString(), "the destination has a " + target.type().id() + " named " + target.name()
-                                + " that differs from the origin's: map it (flavor_map, keypair) or give a name_prefix")
+                findings.add(NAMED.contains(target.type()) ? differs(step, Optional.empty())
                         : new Finding(Severity.WARNING, target.toString(), "the destination has a " + target.type().id() + " named " + target.name()
                                 + " that no run of this migration made: another of the same name will be made (a name_prefix tells them apart)"));
             }
             return "create";
         }
         catch (SkyliftException e) {
-            findings.add(new Finding(e.code() == ErrorCode.ALREADY_EXISTS ? Severity.ERROR : Severity.ADVISORY, target.toString(),
-                    e.code() == ErrorCode.ALREADY_EXISTS ? e.getMessage() : "not checked at the destination: " + e.getMessage()));
+            if (e.code() != ErrorCode.ALREADY_EXISTS) {
+                findings.add(new Finding(Severity.ADVISORY, target.toString(), "not checked at the destination: " + e.getMessage()));
+            }
+            else {
+                findings.add(NAMED.contains(target.type()) ? differs(step, Optional.of(e.getMessage())) : new Finding(Severity.ERROR, target.toString(), e.getMessage()));
+            }
             return "create";
         }
     }
 
-    /** What each created resource takes of the destination's quotas: its service and key. */
-    private static final Map<ResourceType, List<String>> QUOTA_KEYS = Map.of(
-            ResourceType.SERVER, List.of("compute", "instances"),
-            ResourceType.SERVER_GROUP, List.of("compute", "server_groups"),
-            ResourceType.VOLUME, List.of("volume", "volumes"),
-            ResourceType.NETWORK, List.of("network", "network"),
-            ResourceType.SUBNET, List.of("network", "subnet"),
-            ResourceType.PORT, List.of("network", "port"),
-            ResourceType.ROUTER, List.of("network", "router"),
-            ResourceType.FLOATING_IP, List.of("network", "floatingip"),
-            ResourceType.SECURITY_GROUP, List.of("network", "security_group"),
-            ResourceType.SECURITY_GROUP_RULE, List.of("network", "security_group_rule"));
-
     /**
-     * Each quota of the destination project against what it holds now (counted from its
-     * inventory) plus what the migration creates: servers with their flavors' cores and RAM,
-     * volumes with their GiB, and the network resources.
+     * A resource the destination has one of the same name of, which is not the same (a keypair
+     * with another public key, a flavor of another size): its create would fail.
+     *
+     * @param refusal what the destination's writer said of it, when it said something
      */
-    private static void quotas(Endpoints endpoints, String destination, List<ImportPlan.Step> steps, Map<ResourceRef, String> actions,
-            List<Finding> findings) {
-        Set<ResourceType> types = EnumSet.of(ResourceType.QUOTA, ResourceType.FLAVOR);
-        types.addAll(QUOTA_KEYS.keySet());
-        List<Resource> held = endpoints.inventory(destination, types);
-        Map<String, Number> limits = new HashMap<>();
-        String project = null;
-        for (Resource quota : held) {
-            if (quota.ref().type() == ResourceType.QUOTA) {
-                project = quota.ref().owner();
-                quota.params().forEach((key, value) -> {
-                    if (value instanceof Number number) {
-                        limits.put(quota.ref().name() + "/" + key, number);
-                    }
-                });
-            }
-        }
-        if (limits.isEmpty()) {
-            findings.add(new Finding(Severity.ADVISORY, "", "the destination's quotas could not be read: they are not checked"));
-            return;
-        }
-        Map<String, Long> used = new HashMap<>();
-        Map<String, Long> needed = new HashMap<>();
-        Map<ResourceRef, Resource> flavors = new HashMap<>();
-        steps.stream().map(ImportPlan.Step::resource).filter(r -> r.ref().type() == ResourceType.FLAVOR).forEach(r -> flavors.put(r.ref(), r));
-        for (Resource resource : held) {
-            List<String> key = QUOTA_KEYS.get(resource.ref().type());
-            if (key != null && resource.ref().owner().equals(project)) {
-                used.merge(String.join("/", key), 1L, Long::sum);
-                if (resource.ref().type() == ResourceType.VOLUME && resource.params().get("size") instanceof Number size) {
-                    used.merge("volume/gigabytes", size.longValue(), Long::sum);
-                }
-            }
-        }
-        for (ImportPlan.Step step : steps) {
-            Resource resource = step.resource();
-            List<String> key = QUOTA_KEYS.get(resource.ref().type());
-            if (key == null || !"create".equals(actions.get(resource.ref()))) {
-                continue;
-            }
-            needed.merge(String.join("/", key), 1L, Long::sum);
-            if (resource.ref().type() == ResourceType.VOLUME && resource.params().get("size") instanceof Number size) {
-                needed.merge("volume/gigabytes", size.longValue(), Long::sum);
-            }
-            if (resource.ref().type() == ResourceType.SERVER) {
-                resource.refs().getOrDefault("flavor", List.of()).stream().map(flavors::get).filter(Objects::nonNull).findFirst().ifPresent(flavor -> {
-                    if (flavor.params().get("vcpus") instanceof Number vcpus) {
-                        needed.merge("compute/cores", vcpus.longValue(), Long::sum);
-                    }
-                    if (flavor.params().get("ram") instanceof Number ram) {
-                        needed.merge("compute/ram", ram.longValue(), Long::sum);
-                    }
-                });
-            }
-        }
-        for (Map.Entry<String, Long> need : needed.entrySet()) {
-            Number limit = limits.get(need.getKey());
-            if (limit == null || limit.longValue() < 0) {
-                continue;
-            }
-            // Cores and RAM in use are not counted (that needs every server's flavor): only what the migration itself needs is checked.
-            long inUse = used.getOrDefault(need.getKey(), 0L);
-            if (inUse + need.getValue() > limit.longValue()) {
-                String[] key = need.getKey().split("/", 2);
-                findings.add(new Finding(Severity.ERROR, "quota:" + project + "/" + key[0], "the " + key[0] + " quota " + key[1] + " is " + limit
-                        + " with " + inUse + " in use, and the migration needs " + need.getValue() + " more: raise it (openstack quota set --"
-                        + key[1].replace('_', '-') + " " + (inUse + need.getValue()) + " " + project + ") or migrate fewer"));
-            }
-        }
+    private static Finding differs(ImportPlan.Step step, Optional<String> refusal) {
+        ResourceRef target = step.target();
+        String fix = switch (target.type()) {
+            case KEYPAIR -> "the destination has keypair " + target.name() + " with another public key: give the servers that one instead"
+                    + " (--destination-environment keypair=" + target.name() + ") or rename this one (--destination-environment name_prefix=PREFIX,"
+                    + " or migration.new_name in the resource file)";
+            // Flavors are the operator's catalog, which a name prefix leaves as it is.
+            case FLAVOR -> "the destination has a flavor named " + target.name() + " that differs from the origin's: map it to that one or another"
+                    + " (--destination-environment flavor_map=" + step.resource().ref().name() + "=FLAVOR)";
+            default -> "the destination has a " + target.type().id() + " named " + target.name() + " that differs from the origin's: rename this one"
+                    + " (--destination-environment name_prefix=PREFIX, or migration.new_name in the resource file)";
+        };
+        return new Finding(Severity.ERROR, target.toString(), fix + refusal.map(said -> " (" + said + ")").orElse(""));
     }
 
     /** The types whose earlier copy is found by a marker and whose find reads no destination id of another resource. */

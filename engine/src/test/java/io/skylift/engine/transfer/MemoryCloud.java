@@ -61,6 +61,8 @@ final class MemoryCloud implements Provider {
     /** Servers by id: whether each runs; and what was done to them and to disks, in order ("stop app-id", "stage ...", "start app-id"). */
     final Map<String, Boolean> running = new ConcurrentHashMap<>();
     final List<String> actions = new CopyOnWriteArrayList<>();
+    /** Keypairs the destination has, by name: their public key. As with Nova, one of the same key is found, one of another is refused. */
+    final Map<String, String> keypairs = new ConcurrentHashMap<>();
     /** Types whose creation fails as over quota. */
     final Set<ResourceType> overQuota = ConcurrentHashMap.newKeySet();
 
@@ -162,6 +164,13 @@ final class MemoryCloud implements Provider {
 
         @Override
         public Optional<String> find(WriteRequest request) {
+            String name = request.resource().ref().name();
+            if (request.resource().ref().type() == ResourceType.KEYPAIR && keypairs.containsKey(name)) {
+                if (!keypairs.get(name).equals(request.resource().params().get("public_key"))) {
+                    throw new SkyliftException(ErrorCode.ALREADY_EXISTS, "keypair " + name + " exists at the destination with another public key");
+                }
+                return Optional.of(name);
+            }
             return created.entrySet().stream()
                     .filter(entry -> entry.getValue().marker().equals(request.marker())
                             && entry.getValue().resource().ref().type() == request.resource().ref().type())
