@@ -23,7 +23,6 @@ import io.skylift.spi.ResourceWriter;
 import io.skylift.spi.StagedDisk;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -367,13 +365,6 @@ class ExportImportIT {
 
     /** Set-up through Debian's openstack CLI as the destination's admin; returns what it printed. */
     private static String openstack(String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("/usr/bin/openstack", "--os-cloud", "skylift-dst"), Stream.of(args)).toList())
-                .redirectErrorStream(true);
-        builder.environment().put("OS_CLIENT_CONFIG_FILE", OpenStackCommandsIT.CLOUDS.toString());
-        builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS) && process.exitValue() == 0).as("openstack " + String.join(" ", args) + ": " + output).isTrue();
-        return output;
+        return OpenStackCli.asCloud("skylift-dst", args);
     }
 }

@@ -10,10 +10,13 @@ import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
 import io.skylift.spi.Provider;
 import io.skylift.spi.ResourceWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +107,13 @@ class MigrateIT {
                 "network 'skylift-nowhere', which is not among the resources moved");
         assertRefused(skylift.run(concat(migrate(PREFIX, "--destination-endpoint", "dst", "--destination-environment", "floating_ips=maybe"), SEEDED)),
                 "floating_ips must be new or skip, not 'maybe'");
+        try {
+            assertRefused(skylift.run(concat(migrate(PREFIX, "--destination-endpoint", expiredEndpoint()), SEEDED)),
+                    "that it has not expired or been deleted");
+        }
+        finally {
+            OpenStackCli.asCloud("skylift-dst-demo", "application", "credential", "delete", PREFIX + "expiring");
+        }
         assertThat(ours(ExportImportIT.inventory("skylift-dst-demo"))).isEqualTo(destinationBefore);
     }
 
@@ -266,18 +276,33 @@ class MigrateIT {
 
     /** Keystone's answer to the user's password, through Debian's openstack CLI: its exit status. */
     private static int signIn(String user, String password, String project) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("/usr/bin/openstack", "token", "issue", "-f", "value", "-c", "id").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("OS_"));
-        String authUrl = new ObjectMapper(new YAMLFactory()).readTree(OpenStackCommandsIT.CLOUDS.toFile())
-                .path("clouds").path("skylift-dst").path("auth").path("auth_url").asText();
-        environment.putAll(Map.of("OS_AUTH_URL", authUrl, "OS_IDENTITY_API_VERSION", "3", "OS_USERNAME", user,
-                "OS_PASSWORD", password, "OS_PROJECT_NAME", project, "OS_USER_DOMAIN_NAME", "Default", "OS_PROJECT_DOMAIN_NAME", "Default"));
-        Process process = builder.start();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return process.exitValue();
+        return OpenStackCli.withVariables(Map.of("OS_AUTH_URL", authUrl("skylift-dst"), "OS_IDENTITY_API_VERSION", "3", "OS_USERNAME", user,
+                "OS_PASSWORD", password, "OS_PROJECT_NAME", project, "OS_USER_DOMAIN_NAME", "Default", "OS_PROJECT_DOMAIN_NAME", "Default"),
+                "token", "issue", "-f", "value", "-c", "id").exitCode();
     }
+
+    private static String authUrl(String cloud) throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(OpenStackCommandsIT.CLOUDS.toFile()).path("clouds").path(cloud).path("auth")
+                .path("auth_url").asText();
+    }
+
+    /**
+     * An endpoint of the destination's demo whose application credential expires a few seconds
+     * after it is made, and has expired when this returns.
+     */
+    private static String expiredEndpoint() throws Exception {
+        String name = PREFIX + "expiring";
+        Instant expiry = Instant.now().plusSeconds(60);
+        JsonNode credential = JSON.readTree(OpenStackCli.asCloud("skylift-dst-demo", "application", "credential", "create", name, "--expiration",
+                expiry.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""), "-f", "json"));
+        Path connection = work.resolve("expiring.json");
+        Files.writeString(connection, JSON.writeValueAsString(Map.of("auth_url", authUrl("skylift-dst-demo"), "region_name", "RegionOne",
+                "application_credential_id", credential.path("id").asText(), "application_credential_secret", credential.path("secret").asText())));
+        ok(skylift.run("endpoint", "create", "dst-expiring", "--provider", "openstack", "--connection-file", connection.toString()));
+        TimeUnit.MILLISECONDS.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 2000);
+        return "dst-expiring";
+    }
+
 
     private static void awaitLine(Path log, Process process, String text) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -232,14 +231,6 @@ class OpenStackCommandsIT {
 
     /** Test set-up through Debian's openstack CLI as the testbed's admin. */
     private static void openstack(String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of("/usr/bin/openstack", "--os-cloud", "skylift-src"), Stream.of(args)).toList())
-                .redirectErrorStream(true);
-        builder.environment().put("OS_CLIENT_CONFIG_FILE", CLOUDS.toString());
-        builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            fail("openstack " + String.join(" ", args) + " failed: " + output);
-        }
+        OpenStackCli.asCloud("skylift-src", args);
     }
 }
