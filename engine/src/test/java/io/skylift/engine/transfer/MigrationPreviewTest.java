@@ -31,8 +31,12 @@ class MigrationPreviewTest extends TwoClouds {
     }
 
     private MigrationOptions options(ImportOptions mapping) {
+        return options(mapping, MigrationOptions.Storage.none());
+    }
+
+    private MigrationOptions options(ImportOptions mapping, MigrationOptions.Storage storage) {
         ResourceFile selection = new ResourceFile(List.of(Selection.of(ResourceType.SERVER, null, "app").withOptions(Map.of("save_state", true))));
-        return new MigrationOptions("src", "dst", selection, mapping, MigrationOptions.FloatingIps.NEW, true, Optional.empty(), false,
+        return new MigrationOptions("src", "dst", selection, mapping, MigrationOptions.FloatingIps.NEW, true, storage, false,
                 directory.resolve("uuids.csv"));
     }
 
@@ -73,6 +77,21 @@ class MigrationPreviewTest extends TwoClouds {
     }
 
     @Test
+    void aDiskMappedToAVolumeTypeTheDestinationLacks_isAnError_namingTheMapping() {
+        MigrationOptions.Storage storage = new MigrationOptions.Storage(Optional.empty(), Map.of("data-id", "platinum"));
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none(), storage));
+
+        assertThat(preview.blocks()).isTrue();
+        assertThat(preview.findings()).anySatisfy(finding -> {
+            assertThat(finding.severity()).isEqualTo(MigrationPreview.Severity.ERROR);
+            assertThat(finding.resource()).isEqualTo("volume_type:platinum");
+            assertThat(finding.message()).isEqualTo("--disk-storage-mapping maps 'data-id' to volume type platinum, which the destination does not have: "
+                    + "map to one of its volume types (openstack volume type list)");
+        });
+    }
+
+    @Test
     void aQuotaTheMigrationWouldExceed_isAnError_namingTheFix() {
         destination.add(new Resource(ResourceRef.of(ResourceType.QUOTA, "demo", "volume"), Map.of("volumes", 10, "gigabytes", 3), Map.of(),
                 Map.of("id", "q-volume"), Map.of()), null);
@@ -91,7 +110,7 @@ class MigrationPreviewTest extends TwoClouds {
     void whatThePlanRefuses_isACriticalFinding() {
         ResourceFile ghost = new ResourceFile(List.of(Selection.of(ResourceType.SERVER, null, "ghost")));
         MigrationOptions options = new MigrationOptions("src", "dst", ghost, ImportOptions.none(), MigrationOptions.FloatingIps.NEW, true,
-                Optional.empty(), false, directory.resolve("uuids.csv"));
+                MigrationOptions.Storage.none(), false, directory.resolve("uuids.csv"));
 
         MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options);
 
