@@ -122,6 +122,42 @@ class MigrationPlanTest extends TwoClouds {
     }
 
     @Test
+    void verifyOfTheSameMigrationAgain_comparesTheDisks_withTheDigestsOfTheRunThatStreamedThem() {
+        MigrationOptions options = options(instances("app"), MigrationOptions.FloatingIps.NEW);
+        UUID first = migrate(options, ExecutionStatus.COMPLETED);
+
+        UUID again = migrate(options, ExecutionStatus.COMPLETED);
+        MigrationVerify.Report report = MigrationVerify.verify(endpoints, engine.journal, again);
+
+        assertThat(report.disks()).extracting(MigrationVerify.Row::name).containsExactlyInAnyOrder(IMAGE.name(), DISK.name(), SNAPSHOT.name());
+        assertThat(report.disks()).allSatisfy(row -> {
+            assertThat(row.result()).isEqualTo("identical");
+            assertThat(row.detail()).contains("by migration " + first + ", which made it");
+        });
+        assertThat(report.disks()).filteredOn(row -> row.name().equals(DISK.name())).singleElement()
+                .satisfies(row -> assertThat(row.detail()).startsWith("sha256 " + Sha256.of(origin.disks.get(DISK)) + " of " + (6 << 20) + " bytes"));
+        assertThat(report.failures()).isZero();
+    }
+
+    @Test
+    void verifyOfTheSameMigrationAgain_whenTheJournalNoLongerHoldsTheRunThatStreamed_saysPerDiskWhyItIsNotCompared() {
+        MigrationOptions options = options(instances("app"), MigrationOptions.FloatingIps.NEW);
+        UUID first = migrate(options, ExecutionStatus.COMPLETED);
+        UUID again = migrate(options, ExecutionStatus.COMPLETED);
+        engine.journal.delete(first);
+
+        MigrationVerify.Report report = MigrationVerify.verify(endpoints, engine.journal, again);
+
+        assertThat(report.disks()).hasSize(3).allSatisfy(row -> {
+            assertThat(row.result()).isEqualTo("not compared");
+            assertThat(row.detail()).contains("not streamed by this run, and no migration in this journal streamed it")
+                    .contains("to compare it, delete " + row.type() + " " + row.name() + " at the destination and run the migration again");
+            assertThat(row.failed()).isFalse();
+            assertThat(row.holds()).isFalse();
+        });
+    }
+
+    @Test
     void floatingIps_areMadeWithANewAddress_orSkipped() throws IOException {
         Files.writeString(directory.resolve("select.yaml"), "floating_ips:\n- name: 198.51.100.7\n");
         ResourceFile file = ResourceFile.read(directory.resolve("select.yaml"));
