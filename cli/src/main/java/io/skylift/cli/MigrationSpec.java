@@ -53,6 +53,11 @@ final class MigrationSpec {
     @Option(names = "--default-storage-backend", paramLabel = "TYPE", description = "The destination volume type of every source type not mapped.")
     String defaultStorage;
 
+    @Option(names = "--disk-storage-mapping", paramLabel = "DISK=TYPE", split = ",",
+            description = "Create this volume (by name, project/name or id) with this destination volume type, whatever its source type maps to "
+                    + "(repeatable, or DISK=TYPE,DISK=TYPE).")
+    Map<String, String> diskStorageMap = new LinkedHashMap<>();
+
     @Option(names = "--destination-environment", paramLabel = "KEY=VALUE",
             description = "flavor_map=SRC=DST[,SRC=DST...], keypair=NAME, name_prefix=PREFIX, floating_ips=new|skip, keep_ips=true|false.")
     Map<String, String> destinationEnvironment = new LinkedHashMap<>();
@@ -84,8 +89,8 @@ final class MigrationSpec {
         destinationEnv.putAll(destinationEnvironment);
         Map<String, Object> sourceEnv = new LinkedHashMap<>(yamlMap(sourceEnvironmentFile));
         sourceEnv.putAll(sourceEnvironment);
-        return MigrationSettings.options(origin, destination, selection, networks, storageMap, Optional.ofNullable(defaultStorage), destinationEnv,
-                sourceEnv, uuids.toAbsolutePath());
+        MigrationOptions.Storage storage = new MigrationOptions.Storage(Optional.ofNullable(defaultStorage), diskStorageMap);
+        return MigrationSettings.options(origin, destination, selection, networks, storageMap, storage, destinationEnv, sourceEnv, uuids.toAbsolutePath());
     }
 
     private static Map<String, Object> yamlMap(Path file) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Compare what a completed migration made with what it read at the origin: every resource field by field "
                 + "(params and references; the marker and the name prefix aside), and every disk by its SHA-256 (an image hashed again as the "
-                + "destination serves it, a volume by the hash taken in flight).",
+                + "destination serves it, a volume by the hash taken in flight; when the migration found a disk made by an earlier run of it, the hash that run "
+                + "took).",
                 "Exit status 5 when anything differs that the destination does not allocate itself (addresses of router gateways and "
                         + "floating IPs)."},
         footerHeading = "%nExample:%n", footer = "  skylift verify 2f1c0f6e")
@@ -34,9 +35,9 @@ final class VerifyCommand extends MigrationCommand.OnMigration implements Callab
         MigrationVerify.Report report = MigrationVerify.verify(session.engine().endpoints(), journal(), id);
         session.output().list(COLUMNS, report.resources().stream().map(VerifyCommand::row).toList(), output);
         session.output().list(COLUMNS, report.disks().stream().map(VerifyCommand::row).toList(), output);
-        long identical = report.resources().stream().filter(row -> !row.failed()).count();
+        long identical = report.resources().stream().filter(MigrationVerify.Row::holds).count();
         session.err().println("skylift: verify of migration " + id + ": " + identical + " of " + report.resources().size() + " resources as at the origin, "
-                + report.disks().stream().filter(row -> !row.failed()).count() + " of " + report.disks().size() + " disks with their SHA-256; "
+                + report.disks().stream().filter(MigrationVerify.Row::holds).count() + " of " + report.disks().size() + " disks with their SHA-256; "
                 + report.failures() + (report.failures() == 1 ? " difference" : " differences"));
         return report.failures() == 0 ? ExitStatus.OK.code() : ExitStatus.DIFFERENCES.code();
     }

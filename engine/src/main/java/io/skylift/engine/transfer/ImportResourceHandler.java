@@ -87,7 +87,7 @@ final class ImportResourceHandler implements TaskHandler {
             if (ImportPlan.Action.valueOf((String) context.inputs().get(ACTION)) == ImportPlan.Action.MAP) {
                 String id = writer.lookup(target).orElseThrow(() -> new SkyliftException(ErrorCode.NOT_FOUND, resource.ref() + " is mapped to "
                         + target.type() + " '" + target.name() + "', which the destination does not have: "
-                        + "create it there, or map to another with " + mapOption(target)));
+                        + "create it there, or map to another with " + mapOption(resource, target)));
                 return outputs(resource, target, id, "mapped");
             }
             WriteRequest request = request(context, resource, target, origin);
@@ -227,7 +227,10 @@ final class ImportResourceHandler implements TaskHandler {
         }
     }
 
-    private static String mapOption(ResourceRef target) {
+    private static String mapOption(Resource resource, ResourceRef target) {
+        if (resource.migration().containsKey(MigrationPlan.DISK_STORAGE_MAPPING)) {
+            return "--disk-storage-mapping";
+        }
         return switch (target.type()) {
             case NETWORK -> "--network-map";
             case FLAVOR -> "--flavor-map";

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.skylift.model.ResourceFile;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,13 +18,13 @@ import java.util.Optional;
  * @param floatingIps what becomes of floating IPs
  * @param keepIps     whether ports keep their fixed IPs and MAC addresses (the destination subnet
  *                    needs the same CIDR), or the destination assigns new ones
- * @param defaultStorage the destination volume type of every source volume type the mapping leaves out
+ * @param storage     what overrides the mapping's storage map (source volume type to destination type)
  * @param shutdownInstances whether each server whose disks move is stopped while they are staged,
  *                    and started again after if it ran
  * @param uuids       where the old and new ids are written
  */
 public record MigrationOptions(String origin, String destination, ResourceFile selection, ImportOptions mapping, FloatingIps floatingIps,
-        boolean keepIps, Optional<String> defaultStorage, boolean shutdownInstances, Path uuids) {
+        boolean keepIps, Storage storage, boolean shutdownInstances, Path uuids) {
 
     /** Floating IP modes. */
     public enum FloatingIps {
@@ -33,13 +34,33 @@ public record MigrationOptions(String origin, String destination, ResourceFile s
         SKIP
     }
 
+    /**
+     * What overrides the storage map, from weakest to strongest.
+     *
+     * @param defaultType the destination volume type of every source volume type the storage map leaves out
+     * @param byDisk      a selected volume, named by its name, {@code project/name} or source id, to the destination
+     *                    volume type it is created with, whatever its source type maps to
+     */
+    public record Storage(Optional<String> defaultType, Map<String, String> byDisk) {
+
+        public Storage {
+            requireNonNull(defaultType, "defaultType is null");
+            byDisk = Map.copyOf(requireNonNull(byDisk, "byDisk is null"));
+        }
+
+        /** Only the storage map. */
+        public static Storage none() {
+            return new Storage(Optional.empty(), Map.of());
+        }
+    }
+
     public MigrationOptions {
         requireNonNull(origin, "origin is null");
         requireNonNull(destination, "destination is null");
         requireNonNull(selection, "selection is null");
         requireNonNull(mapping, "mapping is null");
         requireNonNull(floatingIps, "floatingIps is null");
-        requireNonNull(defaultStorage, "defaultStorage is null");
+        requireNonNull(storage, "storage is null");
         requireNonNull(uuids, "uuids is null");
     }
 }

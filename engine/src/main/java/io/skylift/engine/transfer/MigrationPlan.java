@@ -14,10 +14,12 @@ import io.skylift.spi.SkyliftException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +33,11 @@ public final class MigrationPlan {
 
     /** Every migration's execution name starts with it: {@code skylift migration list} lists those. */
     public static final String NAME_PREFIX = "migration ";
+    /**
+     * In the {@code migration} map of a volume type the plan makes for {@code --disk-storage-mapping}:
+     * the disks mapped to it, as the operator named them.
+     */
+    static final String DISK_STORAGE_MAPPING = "disk_storage_mapping";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Disks stream while other resources are made; each transfer holds one buffer of the destination's upload. */
     private static final int PARALLEL = 4;
@@ -70,7 +77,8 @@ public final class MigrationPlan {
         if (!options.keepIps()) {
             selected = selected.stream().map(MigrationPlan::withoutAddresses).toList();
         }
-        ImportOptions mapping = withDefaultStorage(options.mapping(), options.defaultStorage(), selected);
+        selected = withDiskStorage(selected, options.storage().byDisk());
+        ImportOptions mapping = withStorage(options.mapping(), options.storage(), selected);
         Map<ResourceRef, Resource> byRef = selected.stream().collect(Collectors.toMap(Resource::ref, resource -> resource, (a, b) -> a, LinkedHashMap::new));
         List<ImportPlan.Step> steps = ImportPlan.steps(selected, ref -> byRef.containsKey(ref) && BundleExport.hasData(byRef.get(ref)), mapping);
 
@@ -144,15 +152,87 @@ public final class MigrationPlan {
         return new Resource(resource.ref(), params, resource.refs(), resource.info(), resource.migration());
     }
 
-    /** Every selected volume type that the storage map leaves out goes to the default, when there is one. */
-    private static ImportOptions withDefaultStorage(ImportOptions mapping, Optional<String> defaultStorage, List<Resource> selected) {
-        if (defaultStorage.isEmpty()) {
-            return mapping;
+    /**
+     * The storage map with its overrides: the volume type each {@code --disk-storage-mapping} disk
+     * refers to (see {@link #withDiskStorage}) maps to its destination type, and every other
+     * selected volume type that the map leaves out goes to the default, when there is one.
+     */
+    private static ImportOptions withStorage(ImportOptions mapping, MigrationOptions.Storage storage, List<Resource> selected) {
+        Map<String, String> types = new LinkedHashMap<>(mapping.storageMap());
+        storage.byDisk().values().forEach(type -> types.put(diskType(type).name(), type));
+        storage.defaultType().ifPresent(fallback -> selected.stream().filter(resource -> resource.ref().type() == ResourceType.VOLUME_TYPE)
+                .forEach(type -> types.putIfAbsent(type.ref().name(), fallback)));
+        return new ImportOptions(mapping.networkMap(), mapping.flavorMap(), types, mapping.keypair(), mapping.namePrefix());
+    }
+
+    /**
+     * {@code --disk-storage-mapping}: each volume it names refers instead to a volume type of the
+     * plan's own, one per destination type, since a source type of that name may map elsewhere. A
+     * source type that only those volumes used is left out: the destination need not have it.
+     *
+     * @param byDisk a volume's name, {@code project/name} or source id to a destination volume type
+     * @throws SkyliftException INVALID_INPUT naming each disk that is no selected volume, or more than one
+     */
+    private static List<Resource> withDiskStorage(List<Resource> selected, Map<String, String> byDisk) {
+        if (byDisk.isEmpty()) {
+            return selected;
         }
-        Map<String, String> storage = new LinkedHashMap<>(mapping.storageMap());
-        selected.stream().filter(resource -> resource.ref().type() == ResourceType.VOLUME_TYPE)
-                .forEach(type -> storage.putIfAbsent(type.ref().name(), defaultStorage.get()));
-        return new ImportOptions(mapping.networkMap(), mapping.flavorMap(), storage, mapping.keypair(), mapping.namePrefix());
+        List<Resource> volumes = selected.stream().filter(resource -> resource.ref().type() == ResourceType.VOLUME).toList();
+        Map<ResourceRef, String> typeOf = new LinkedHashMap<>();
+        Map<ResourceRef, String> namedAs = new LinkedHashMap<>();
+        Map<String, List<String>> disksOf = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        // In the order of the disks' names, so that the tasks and the messages are the same from run to run.
+        new TreeMap<>(byDisk).forEach((disk, type) -> {
+            List<ResourceRef> named = volumes.stream().filter(volume -> names(disk, volume)).map(Resource::ref).toList();
+            if (named.isEmpty()) {
+                problems.add("--disk-storage-mapping names disk '" + disk + "', which is no volume this migration moves (it moves "
+                        + (volumes.isEmpty() ? "none" : volumes.stream().map(volume -> volume.ref().owner() + "/" + volume.ref().name())
+                                .collect(Collectors.joining(", "))) + "): name a volume by its name, project/name or id, as skylift query lists it");
+            }
+            else if (named.size() > 1) {
+                problems.add("--disk-storage-mapping names disk '" + disk + "', which is each of " + named + ": name one by project/name or id");
+            }
+            else if (typeOf.containsKey(named.getFirst()) && !typeOf.get(named.getFirst()).equals(type)) {
+                problems.add("--disk-storage-mapping maps " + named.getFirst() + " twice, as '" + namedAs.get(named.getFirst()) + "' to "
+                        + typeOf.get(named.getFirst()) + " and as '" + disk + "' to " + type + ": keep one");
+            }
+            else {
+                typeOf.put(named.getFirst(), type);
+                namedAs.putIfAbsent(named.getFirst(), disk);
+                disksOf.computeIfAbsent(type, key -> new ArrayList<>()).add(disk);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new SkyliftException(ErrorCode.INVALID_INPUT, String.join("; ", problems));
+        }
+        // Volume types have no dependencies: the plan's own go first, before the volumes that refer to them.
+        List<Resource> moved = new ArrayList<>();
+        disksOf.forEach((type, disks) -> moved.add(new Resource(diskType(type), Map.of(), Map.of(), Map.of(), Map.of(DISK_STORAGE_MAPPING, disks))));
+        Set<ResourceRef> replaced = new LinkedHashSet<>();
+        for (Resource resource : selected) {
+            String type = typeOf.get(resource.ref());
+            if (type == null) {
+                moved.add(resource);
+                continue;
+            }
+            Map<String, List<ResourceRef>> refs = new LinkedHashMap<>(resource.refs());
+            replaced.addAll(refs.getOrDefault("volume_type", List.of()));
+            refs.put("volume_type", List.of(diskType(type)));
+            moved.add(resource.withRefs(refs));
+        }
+        Set<ResourceRef> used = moved.stream().flatMap(resource -> resource.dependencies().stream()).collect(Collectors.toSet());
+        return moved.stream().filter(resource -> !replaced.contains(resource.ref()) || used.contains(resource.ref())).toList();
+    }
+
+    /** Whether {@code disk} names the volume as the inventory does: by name (with {@code ~<id start>} when two share it), project/name or id. */
+    private static boolean names(String disk, Resource volume) {
+        return disk.equals(volume.ref().name()) || disk.equals(volume.ref().owner() + "/" + volume.ref().name()) || disk.equals(volume.info().get("id"));
+    }
+
+    /** The volume type of the plan's own that the disks mapped to destination type {@code type} refer to. */
+    private static ResourceRef diskType(String type) {
+        return ResourceRef.global(ResourceType.VOLUME_TYPE, type + " (--disk-storage-mapping)");
     }
 
     private static final ImportPlan.DataOrigin NO_DATA = new ImportPlan.DataOrigin(Map.of(), List.of());

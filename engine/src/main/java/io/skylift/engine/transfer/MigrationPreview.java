@@ -146,8 +146,12 @@ public final class MigrationPreview {
             Optional<String> mapped = writer.lookup(target);
             mapped.ifPresent(id -> ids.put(step.resource().ref(), id));
             if (mapped.isEmpty()) {
-                findings.add(new Finding(Severity.ERROR, step.resource().ref().toString(), "mapped to " + target.type().id() + " " + target.name()
-                        + ", which the destination does not have: create it there or map to another"));
+                findings.add(step.resource().migration().get(MigrationPlan.DISK_STORAGE_MAPPING) instanceof List<?> disks
+                        ? new Finding(Severity.ERROR, target.toString(), "--disk-storage-mapping maps " + disks.stream().map(disk -> "'" + disk + "'")
+                                .collect(Collectors.joining(", ")) + " to volume type " + target.name() + ", which the destination does not have: "
+                                + "map to one of its volume types (openstack volume type list)")
+                        : new Finding(Severity.ERROR, step.resource().ref().toString(), "mapped to " + target.type().id() + " " + target.name()
+                                + ", which the destination does not have: create it there or map to another"));
             }
             return "map";
         }

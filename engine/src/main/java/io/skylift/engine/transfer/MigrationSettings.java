@@ -41,13 +41,13 @@ public final class MigrationSettings {
     /**
      * @param networkMap      source network name to an existing destination network
      * @param storageMap      source volume type to destination volume type
-     * @param defaultStorage  the destination volume type of every source type {@code storageMap} leaves out
+     * @param storage         what overrides {@code storageMap}: a default type, and a type per disk
      * @param destinationEnv  see the class comment; values as parsed from YAML or given as text
      * @param sourceEnv       see the class comment
      * @throws SkyliftException INVALID_INPUT naming every unknown key and bad value
      */
     public static MigrationOptions options(String origin, String destination, ResourceFile selection, Map<String, String> networkMap,
-            Map<String, String> storageMap, Optional<String> defaultStorage, Map<String, ?> destinationEnv, Map<String, ?> sourceEnv, Path uuids) {
+            Map<String, String> storageMap, MigrationOptions.Storage storage, Map<String, ?> destinationEnv, Map<String, ?> sourceEnv, Path uuids) {
         List<String> problems = new ArrayList<>();
         unknownKeys("destination environment", destinationEnv, DESTINATION, problems);
         unknownKeys("source environment", sourceEnv, SOURCE, problems);
@@ -62,7 +62,7 @@ public final class MigrationSettings {
             throw new SkyliftException(ErrorCode.INVALID_INPUT, String.join("; ", problems));
         }
         ImportOptions mapping = new ImportOptions(networkMap, flavorMap, storageMap, keypair, prefix);
-        return new MigrationOptions(origin, destination, selection, mapping, floatingIps, keepIps, defaultStorage, shutdown, uuids);
+        return new MigrationOptions(origin, destination, selection, mapping, floatingIps, keepIps, storage, shutdown, uuids);
     }
 
     private static void unknownKeys(String what, Map<String, ?> environment, Set<String> known, List<String> problems) {

@@ -36,6 +36,10 @@ import java.util.stream.Collectors;
  * the origin; and each disk moved by its SHA-256: an image by hashing it again as the destination
  * serves it, a volume by the hash taken in flight (a volume a server booted from has changed
  * since, at both ends, so it cannot be hashed again to the same bytes).
+ *
+ * <p>A run that found its disks made (the same migration again) streamed nothing: the hash is then
+ * the one the earlier run took that made the very resource found (the same destination, marker and
+ * id in the journal), since what a run made under its marker holds the bytes it checked.
  */
 public final class MigrationVerify {
 
@@ -64,6 +68,11 @@ public final class MigrationVerify {
         public boolean failed() {
             return result.equals(DIFFERS) || result.equals(MISSING);
         }
+
+        /** Whether the row shows the thing as at the origin: identical, or mapped as the migration was told. */
+        public boolean holds() {
+            return result.equals(IDENTICAL) || result.equals(MAPPED);
+        }
     }
 
     public record Report(List<Row> resources, List<Row> disks) {
@@ -82,6 +91,8 @@ public final class MigrationVerify {
     static final String DIFFERS = "differs";
     static final String MISSING = "missing";
     static final String MAPPED = "mapped";
+    /** A disk with no SHA-256 in the journal to compare with: not a difference, and not shown to be identical. */
+    static final String NOT_COMPARED = "not compared";
 
     /**
      * @throws SkyliftException INVALID_INPUT when the migration has not completed
@@ -103,6 +114,8 @@ public final class MigrationVerify {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ResourceType.class))));
         List<Row> resources = new ArrayList<>();
         List<Row> disks = new ArrayList<>();
+        List<Task> earlier = imports.stream().anyMatch(task -> task.inputs().containsKey(ImportResourceHandler.DATA) && Sent.of(task).isEmpty())
+                ? otherMigrationsImports(journal, migration) : List.of();
         try (Provider provider = endpoints.connect(destination)) {
             for (Task task : imports) {
                 Resource planned = planned(task);
@@ -124,9 +137,9 @@ public final class MigrationVerify {
                 resources.add(planned.migration().get(ImportPlan.DERIVED_FROM) instanceof String of
                         ? new Row(target.type().id(), target.name(), IDENTICAL, "made of the disk of " + of + ": see its SHA-256 below")
                         : compare(task, planned, made.get(), targets));
-                if (task.outputs().get(ImportResourceHandler.SHA256) instanceof String sent) {
-                    disks.add(disk(provider, target, made.get(), sent, task.outputs().get(ImportResourceHandler.BYTES),
-                            task.outputs().get(ImportResourceHandler.ORIGIN_CHECK)));
+                if (task.inputs().containsKey(ImportResourceHandler.DATA)) {
+                    disks.add(sent(task, earlier).map(sent -> disk(provider, target, made.get(), sent))
+                            .orElseGet(() -> notCompared(target, task)));
                 }
             }
         }
@@ -156,11 +169,71 @@ public final class MigrationVerify {
                 + allocated.stream().map(line -> line.substring(0, line.indexOf(' '))).collect(Collectors.joining(", "))));
     }
 
+    /**
+     * What a disk was streamed with, as the import task that made it recorded it.
+     *
+     * @param by empty when this run streamed it, else the earlier migration that did
+     */
+    private record Sent(String sha256, Object bytes, Object originCheck, Optional<UUID> by) {
+
+        /** The task's record, when it streamed the disk. */
+        static Optional<Sent> of(Task task) {
+            return task.outputs().get(ImportResourceHandler.SHA256) instanceof String sha256
+                    ? Optional.of(new Sent(sha256, task.outputs().get(ImportResourceHandler.BYTES), task.outputs().get(ImportResourceHandler.ORIGIN_CHECK),
+                            Optional.empty()))
+                    : Optional.empty();
+        }
+
+        Sent madeBy(UUID migration) {
+            return new Sent(sha256, bytes, originCheck, Optional.of(migration));
+        }
+
+        /** Where the hash comes from, and what the origin's own digest said of the bytes. */
+        String source() {
+            return by.map(migration -> "taken in flight by migration " + migration + ", which made it (this run found it)").orElse("taken in flight")
+                    + (originCheck instanceof String algorithm ? ", equal in flight to the origin's own " + algorithm : "");
+        }
+    }
+
+    /** The import tasks of every other migration in the journal. */
+    private static List<Task> otherMigrationsImports(Journal journal, UUID migration) {
+        return journal.list().stream().map(summary -> summary.execution())
+                .filter(execution -> execution.name().startsWith(MigrationPlan.NAME_PREFIX) && !execution.id().equals(migration))
+                .flatMap(execution -> journal.tasks(execution.id()).stream())
+                .filter(task -> task.type().equals(ImportResourceHandler.TYPE))
+                .toList();
+    }
+
+    /**
+     * This task's record of the disk, or, when it found the disk made, that of the task of another
+     * migration that made the same resource: the same destination, marker and id.
+     */
+    private static Optional<Sent> sent(Task task, List<Task> earlier) {
+        return Sent.of(task).or(() -> earlier.stream()
+                .filter(other -> sameInput(ImportResourceHandler.ENDPOINT, task, other) && sameInput(ImportResourceHandler.MARKER, task, other)
+                        && task.outputs().get(ImportResourceHandler.ID).equals(other.outputs().get(ImportResourceHandler.ID)))
+                .flatMap(other -> Sent.of(other).map(sent -> sent.madeBy(other.executionId())).stream())
+                .findFirst());
+    }
+
+    private static boolean sameInput(String key, Task task, Task other) {
+        return task.inputs().get(key).equals(other.inputs().get(key));
+    }
+
+    /** A disk whose hash the journal does not hold: why, and how to have it compared. */
+    private static Row notCompared(ResourceRef target, Task task) {
+        String why = "found".equals(task.outputs().get(ImportResourceHandler.RESULT))
+                ? "found made at the destination, so not streamed by this run, and no migration in this journal streamed it (it was made by an "
+                        + "import, or by a migration since deleted)"
+                : "created by an attempt that ended before it recorded the SHA-256 taken in flight";
+        return new Row(target.type().id(), target.name(), NOT_COMPARED, why + ": to compare it, delete " + target.type().id() + " " + target.name()
+                + " at the destination and run the migration again");
+    }
+
     /** An image is hashed again as the destination serves it; a volume's hash is the one taken in flight. */
-    private static Row disk(Provider provider, ResourceRef target, Resource made, String sent, Object bytes, Object originCheck) {
-        String origin = originCheck instanceof String algorithm ? ", equal in flight to the origin's own " + algorithm : "";
+    private static Row disk(Provider provider, ResourceRef target, Resource made, Sent sent) {
         if (target.type() != ResourceType.IMAGE) {
-            return new Row(target.type().id(), target.name(), IDENTICAL, "sha256 " + sent + " of " + bytes + " bytes, taken in flight" + origin
+            return new Row(target.type().id(), target.name(), IDENTICAL, "sha256 " + sent.sha256() + " of " + sent.bytes() + " bytes, " + sent.source()
                     + " (the volume has been in use since: not hashed again)");
         }
         DiskSource source = Capabilities.diskSource(provider);
@@ -177,9 +250,10 @@ public final class MigrationVerify {
         catch (IOException e) {
             throw new UncheckedIOException("cannot read image " + target.name() + " back from the destination", e);
         }
-        return actual.equals(sent)
-                ? new Row(target.type().id(), target.name(), IDENTICAL, "sha256 " + sent + " at both ends (" + bytes + " bytes)" + origin)
-                : new Row(target.type().id(), target.name(), DIFFERS, "sent sha256 " + sent + ", the destination serves " + actual);
+        return actual.equals(sent.sha256())
+                ? new Row(target.type().id(), target.name(), IDENTICAL, "sha256 " + actual + " at both ends (" + sent.bytes() + " bytes, " + sent.source() + ")")
+                : new Row(target.type().id(), target.name(), DIFFERS, "sent sha256 " + sent.sha256() + " (" + sent.source() + "), the destination serves "
+                        + actual);
     }
 
     private static String unprefixed(String name, String prefix) {

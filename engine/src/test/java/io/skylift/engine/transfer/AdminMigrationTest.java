@@ -44,7 +44,7 @@ class AdminMigrationTest extends TwoClouds {
     private MigrationOptions options() {
         ImportOptions prefixed = new ImportOptions(Map.of(), Map.of(), Map.of(), Optional.empty(), "new-");
         return new MigrationOptions("src", "dst", new ResourceFile(List.of(Selection.of(ResourceType.PROJECT, null, "demo"))), prefixed,
-                MigrationOptions.FloatingIps.NEW, true, Optional.empty(), false, directory.resolve("uuids.csv"));
+                MigrationOptions.FloatingIps.NEW, true, MigrationOptions.Storage.none(), false, directory.resolve("uuids.csv"));
     }
 
     private UUID migrate() {

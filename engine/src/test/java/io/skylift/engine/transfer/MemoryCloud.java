@@ -81,7 +81,11 @@ final class MemoryCloud implements Provider {
     @Override
     public <T extends Capability> Optional<T> capability(Class<T> type) {
         if (type == Inventory.class) {
-            return Optional.of(type.cast((Inventory) types -> List.copyOf(resources.values())));
+            return Optional.of(type.cast((Inventory) types -> {
+                List<Resource> held = new ArrayList<>(resources.values());
+                created.forEach((id, request) -> held.add(readBack(id, request)));
+                return held;
+            }));
         }
         if (type == DiskSource.class) {
             return Optional.of(type.cast(new Disks()));
@@ -99,6 +103,25 @@ final class MemoryCloud implements Provider {
     public void close() {
     }
 
+    /** What was written, as an inventory reads it back: with its id, and references by the names of what they are here. */
+    private Resource readBack(String id, WriteRequest request) {
+        Map<String, List<ResourceRef>> refs = new LinkedHashMap<>();
+        request.resource().refs().forEach((role, list) -> refs.put(role, list.stream().map(ref -> Optional.ofNullable(request.ids().get(ref))
+                .flatMap(this::refOf).orElse(ref)).toList()));
+        return new Resource(request.resource().ref(), request.resource().params(), refs, Map.of("id", id), Map.of());
+    }
+
+    /** The resource that has {@code id} here: written, or existing before. */
+    private Optional<ResourceRef> refOf(String id) {
+        return Optional.ofNullable(created.get(id)).map(request -> request.resource().ref())
+                .or(() -> existing.entrySet().stream().filter(entry -> entry.getValue().equals(id)).map(Map.Entry::getKey).findFirst());
+    }
+
+    /** The bytes of the disk of the resource with {@code id}: uploaded to it, or held before. */
+    private byte[] disk(String id) {
+        return uploaded.containsKey(id) ? uploaded.get(id) : disks.get(byId(id));
+    }
+
     private ResourceRef byId(String id) {
         return resources.values().stream().filter(r -> id.equals(r.info().get("id"))).map(Resource::ref).findFirst()
                 .orElseThrow(() -> new SkyliftException(ErrorCode.NOT_FOUND, "no resource " + id));
@@ -110,22 +133,23 @@ final class MemoryCloud implements Provider {
         public StagedDisk stage(Resource resource, String marker) {
             staged.add(marker);
             actions.add("stage " + resource.ref());
-            ResourceRef ref = byId((String) resource.info().get("id"));
-            byte[] data = disks.get(ref);
+            String id = (String) resource.info().get("id");
+            byte[] data = disk(id);
             if (data == null) {
-                throw new SkyliftException(ErrorCode.UNSUPPORTED, ref + " has no disk");
+                throw new SkyliftException(ErrorCode.UNSUPPORTED, resource.ref() + " has no disk");
             }
-            if (ref.type() != ResourceType.IMAGE) {
-                temporaries.put(marker, ref.toString());
+            boolean image = resource.ref().type() == ResourceType.IMAGE;
+            if (!image) {
+                temporaries.put(marker, id);
             }
             Optional<Checksum> checksum = checksums ? Optional.of(new Checksum("sha512", sha512(data))) : Optional.empty();
-            return new StagedDisk(ref.toString(), OptionalLong.of(data.length), ref.type() == ResourceType.IMAGE ? "qcow2" : "raw", "bare", checksum);
+            return new StagedDisk(id, OptionalLong.of(data.length), image ? "qcow2" : "raw", "bare", checksum);
         }
 
         @Override
         public DiskStream read(StagedDisk disk, long offset) {
             readOffsets.add(offset);
-            byte[] data = disks.get(ResourceRef.parse(disk.id()));
+            byte[] data = disk(disk.id());
             long start = honoursRanges ? offset : 0;
             byte[] sent = Arrays.copyOfRange(data, (int) start, data.length);
             if (corruptReads && sent.length > 0) {

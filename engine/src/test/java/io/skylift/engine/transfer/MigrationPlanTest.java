@@ -13,6 +13,7 @@ import io.skylift.model.ResourceType;
 import io.skylift.model.Selection;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
+import io.skylift.spi.WriteRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -32,6 +33,8 @@ class MigrationPlanTest extends TwoClouds {
     private static final ResourceRef APP = ResourceRef.parse("server:demo/app");
     private static final ResourceRef IP = ResourceRef.parse("floating_ip:demo/198.51.100.7");
     private static final ResourceRef SNAPSHOT = ResourceRef.parse("image:demo/app.skylift-snapshot");
+    private static final ResourceRef SCRATCH = ResourceRef.parse("volume:demo/scratch");
+    private static final ResourceRef LOGS = ResourceRef.parse("volume:demo/logs");
 
     @BeforeEach
     void seed() {
@@ -46,7 +49,7 @@ class MigrationPlanTest extends TwoClouds {
     }
 
     private MigrationOptions options(ResourceFile selection, MigrationOptions.FloatingIps floatingIps) {
-        return new MigrationOptions("src", "dst", selection, ImportOptions.none(), floatingIps, true, Optional.empty(),
+        return new MigrationOptions("src", "dst", selection, ImportOptions.none(), floatingIps, true, MigrationOptions.Storage.none(),
                 false, directory.resolve("uuids.csv"));
     }
 
@@ -119,6 +122,42 @@ class MigrationPlanTest extends TwoClouds {
     }
 
     @Test
+    void verifyOfTheSameMigrationAgain_comparesTheDisks_withTheDigestsOfTheRunThatStreamedThem() {
+        MigrationOptions options = options(instances("app"), MigrationOptions.FloatingIps.NEW);
+        UUID first = migrate(options, ExecutionStatus.COMPLETED);
+
+        UUID again = migrate(options, ExecutionStatus.COMPLETED);
+        MigrationVerify.Report report = MigrationVerify.verify(endpoints, engine.journal, again);
+
+        assertThat(report.disks()).extracting(MigrationVerify.Row::name).containsExactlyInAnyOrder(IMAGE.name(), DISK.name(), SNAPSHOT.name());
+        assertThat(report.disks()).allSatisfy(row -> {
+            assertThat(row.result()).isEqualTo("identical");
+            assertThat(row.detail()).contains("by migration " + first + ", which made it");
+        });
+        assertThat(report.disks()).filteredOn(row -> row.name().equals(DISK.name())).singleElement()
+                .satisfies(row -> assertThat(row.detail()).startsWith("sha256 " + Sha256.of(origin.disks.get(DISK)) + " of " + (6 << 20) + " bytes"));
+        assertThat(report.failures()).isZero();
+    }
+
+    @Test
+    void verifyOfTheSameMigrationAgain_whenTheJournalNoLongerHoldsTheRunThatStreamed_saysPerDiskWhyItIsNotCompared() {
+        MigrationOptions options = options(instances("app"), MigrationOptions.FloatingIps.NEW);
+        UUID first = migrate(options, ExecutionStatus.COMPLETED);
+        UUID again = migrate(options, ExecutionStatus.COMPLETED);
+        engine.journal.delete(first);
+
+        MigrationVerify.Report report = MigrationVerify.verify(endpoints, engine.journal, again);
+
+        assertThat(report.disks()).hasSize(3).allSatisfy(row -> {
+            assertThat(row.result()).isEqualTo("not compared");
+            assertThat(row.detail()).contains("not streamed by this run, and no migration in this journal streamed it")
+                    .contains("to compare it, delete " + row.type() + " " + row.name() + " at the destination and run the migration again");
+            assertThat(row.failed()).isFalse();
+            assertThat(row.holds()).isFalse();
+        });
+    }
+
+    @Test
     void floatingIps_areMadeWithANewAddress_orSkipped() throws IOException {
         Files.writeString(directory.resolve("select.yaml"), "floating_ips:\n- name: 198.51.100.7\n");
         ResourceFile file = ResourceFile.read(directory.resolve("select.yaml"));
@@ -146,27 +185,76 @@ class MigrationPlanTest extends TwoClouds {
         ResourceRef net = ResourceRef.parse("network:demo/lan");
         ResourceRef port = ResourceRef.parse("port:demo/app-port");
         ResourceRef fast = ResourceRef.global(ResourceType.VOLUME_TYPE, "fast");
-        ResourceRef scratch = ResourceRef.parse("volume:demo/scratch");
         origin.add(new Resource(net, Map.of(), Map.of(), Map.of("id", "lan-id"), Map.of()), null);
         origin.add(new Resource(port, Map.of("mac_address", "fa:16:3e:00:00:01", "fixed_ips", List.of(Map.of("subnet", "lan-v4", "ip_address", "10.0.0.5"))),
                 Map.of("network", List.of(net)), Map.of("id", "port-id"), Map.of()), null);
         origin.add(new Resource(fast, Map.of(), Map.of(), Map.of("id", "fast-id"), Map.of()), null);
-        origin.add(new Resource(scratch, Map.of("size", 1), Map.of("volume_type", List.of(fast)), Map.of("id", "scratch-id"), Map.of()), null);
+        origin.add(new Resource(SCRATCH, Map.of("size", 1), Map.of("volume_type", List.of(fast)), Map.of("id", "scratch-id"), Map.of()), null);
         destination.existing.put(ResourceRef.global(ResourceType.VOLUME_TYPE, "ssd"), "ssd-id");
         Files.writeString(directory.resolve("select.yaml"), "ports:\n- name: app-port\nvolumes:\n- name: scratch\n");
         MigrationOptions options = new MigrationOptions("src", "dst", ResourceFile.read(directory.resolve("select.yaml")), ImportOptions.none(),
-                MigrationOptions.FloatingIps.NEW, false, Optional.of("ssd"), false, directory.resolve("uuids.csv"));
+                MigrationOptions.FloatingIps.NEW, false, new MigrationOptions.Storage(Optional.of("ssd"), Map.of()), false, directory.resolve("uuids.csv"));
 
         migrate(options, ExecutionStatus.COMPLETED);
 
         Resource made = destination.created.get(destination.idOf(port)).resource();
         assertThat(made.params()).doesNotContainKey("mac_address").containsEntry("fixed_ips", List.of(Map.of("subnet", "lan-v4")));
-        assertThat(destination.created.get(destination.idOf(scratch)).id(fast)).isEqualTo("ssd-id");
+        assertThat(destination.created.get(destination.idOf(SCRATCH)).id(fast)).isEqualTo("ssd-id");
+    }
+
+    /** Volumes {@code scratch} (type {@code fast}) and {@code logs} (type {@code slow}), {@code slow} mapped to {@code ssd}, and the disk map given. */
+    private MigrationOptions twoVolumes(Map<String, String> byDisk) throws IOException {
+        ResourceRef fast = ResourceRef.global(ResourceType.VOLUME_TYPE, "fast");
+        ResourceRef slow = ResourceRef.global(ResourceType.VOLUME_TYPE, "slow");
+        origin.add(new Resource(fast, Map.of(), Map.of(), Map.of("id", "fast-id"), Map.of()), null);
+        origin.add(new Resource(slow, Map.of(), Map.of(), Map.of("id", "slow-id"), Map.of()), null);
+        origin.add(new Resource(SCRATCH, Map.of("size", 1), Map.of("volume_type", List.of(fast)), Map.of("id", "scratch-id"), Map.of()), null);
+        origin.add(new Resource(LOGS, Map.of("size", 1), Map.of("volume_type", List.of(slow)), Map.of("id", "logs-id"), Map.of()), null);
+        destination.existing.put(ResourceRef.global(ResourceType.VOLUME_TYPE, "ssd"), "ssd-id");
+        destination.existing.put(ResourceRef.global(ResourceType.VOLUME_TYPE, "gold"), "gold-id");
+        Files.writeString(directory.resolve("select.yaml"), "volumes:\n- name: scratch\n- name: logs\n");
+        ImportOptions mapping = new ImportOptions(Map.of(), Map.of(), Map.of("slow", "ssd"), Optional.empty(), "");
+        return new MigrationOptions("src", "dst", ResourceFile.read(directory.resolve("select.yaml")), mapping, MigrationOptions.FloatingIps.NEW, true,
+                new MigrationOptions.Storage(Optional.empty(), byDisk), false, directory.resolve("uuids.csv"));
+    }
+
+    /** The id of the volume type the destination made {@code volume} with. */
+    private String volumeTypeOf(ResourceRef volume) {
+        WriteRequest request = destination.created.get(destination.idOf(volume));
+        return request.id(request.resource().refs().get("volume_type").getFirst());
+    }
+
+    @Test
+    void diskStorageMapping_createsThatVolumeWithItsType_whileAnotherKeepsTheTypeMapping() throws IOException {
+        migrate(twoVolumes(Map.of("scratch", "gold")), ExecutionStatus.COMPLETED);
+
+        assertThat(volumeTypeOf(SCRATCH)).isEqualTo("gold-id");
+        assertThat(volumeTypeOf(LOGS)).isEqualTo("ssd-id");
+    }
+
+    @Test
+    void diskStorageMapping_byProjectNameOrId_leavesOutTheSourceTypeNoOtherVolumeUses() throws IOException {
+        MigrationPlan.Plan plan = MigrationPlan.plan(endpoints, twoVolumes(Map.of("demo/scratch", "gold", "logs-id", "gold")));
+
+        assertThat(plan.steps()).extracting(step -> step.target().toString()).containsOnlyOnce("volume_type:gold").doesNotContain("volume_type:fast",
+                "volume_type:ssd");
+    }
+
+    @Test
+    void diskStorageMapping_namingNoSelectedVolume_isRefused_namingItAndTheFix_andNothingIsCreated() throws IOException {
+        MigrationOptions options = twoVolumes(Map.of("scratch", "gold", "ghost", "gold"));
+
+        assertThatThrownBy(() -> MigrationPlan.plan(endpoints, options))
+                .isInstanceOfSatisfying(SkyliftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
+                .hasMessage("--disk-storage-mapping names disk 'ghost', which is no volume this migration moves (it moves demo/logs, demo/scratch): "
+                        + "name a volume by its name, project/name or id, as skylift query lists it");
+        assertThat(destination.created).isEmpty();
+        assertThat(origin.staged).isEmpty();
     }
 
     private MigrationOptions shutdown() {
-        return new MigrationOptions("src", "dst", instances("app"), ImportOptions.none(), MigrationOptions.FloatingIps.NEW, true, Optional.empty(),
-                true, directory.resolve("uuids.csv"));
+        return new MigrationOptions("src", "dst", instances("app"), ImportOptions.none(), MigrationOptions.FloatingIps.NEW, true,
+                MigrationOptions.Storage.none(), true, directory.resolve("uuids.csv"));
     }
 
     @Test
@@ -214,7 +302,7 @@ class MigrationPlanTest extends TwoClouds {
     @Test
     void unknownEndpoint_isRefused_naming_it() {
         MigrationOptions options = new MigrationOptions("src", "nowhere", instances("app"), ImportOptions.none(), MigrationOptions.FloatingIps.NEW,
-                true, Optional.empty(), false, directory.resolve("uuids.csv"));
+                true, MigrationOptions.Storage.none(), false, directory.resolve("uuids.csv"));
 
         assertThatThrownBy(() -> MigrationPlan.plan(endpoints, options)).hasMessageContaining("nowhere");
         assertThat(origin.staged).isEmpty();

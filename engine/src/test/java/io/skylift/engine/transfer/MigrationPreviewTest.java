@@ -37,12 +37,20 @@ class MigrationPreviewTest extends TwoClouds {
 
     /** The server with its disks. */
     private MigrationOptions options(ImportOptions mapping) {
-        return options(Selection.of(ResourceType.SERVER, null, "app").withOptions(Map.of("save_state", true)), mapping);
+        return options(mapping, MigrationOptions.Storage.none());
+    }
+
+    private MigrationOptions options(ImportOptions mapping, MigrationOptions.Storage storage) {
+        return options(Selection.of(ResourceType.SERVER, null, "app").withOptions(Map.of("save_state", true)), mapping, storage);
     }
 
     private MigrationOptions options(Selection selection, ImportOptions mapping) {
+        return options(selection, mapping, MigrationOptions.Storage.none());
+    }
+
+    private MigrationOptions options(Selection selection, ImportOptions mapping, MigrationOptions.Storage storage) {
         return new MigrationOptions("src", "dst", new ResourceFile(List.of(selection)), mapping, MigrationOptions.FloatingIps.NEW, true,
-                Optional.empty(), false, directory.resolve("uuids.csv"));
+                storage, false, directory.resolve("uuids.csv"));
     }
 
     /** The server as {@link #seed} has it, with more refs. */
@@ -98,6 +106,21 @@ class MigrationPreviewTest extends TwoClouds {
         assertThat(preview.findings()).anySatisfy(finding -> {
             assertThat(finding.severity()).isEqualTo(MigrationPreview.Severity.ERROR);
             assertThat(finding.message()).contains("mapped to flavor m1.tiny, which the destination does not have");
+        });
+    }
+
+    @Test
+    void aDiskMappedToAVolumeTypeTheDestinationLacks_isAnError_namingTheMapping() {
+        MigrationOptions.Storage storage = new MigrationOptions.Storage(Optional.empty(), Map.of("data-id", "platinum"));
+
+        MigrationPreview.Preview preview = MigrationPreview.preview(endpoints, engine.journal, options(ImportOptions.none(), storage));
+
+        assertThat(preview.blocks()).isTrue();
+        assertThat(preview.findings()).anySatisfy(finding -> {
+            assertThat(finding.severity()).isEqualTo(MigrationPreview.Severity.ERROR);
+            assertThat(finding.resource()).isEqualTo("volume_type:platinum");
+            assertThat(finding.message()).isEqualTo("--disk-storage-mapping maps 'data-id' to volume type platinum, which the destination does not have: "
+                    + "map to one of its volume types (openstack volume type list)");
         });
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MigrationSettingsTest {
 
     private static MigrationOptions options(Map<String, ?> destination, Map<String, ?> source) {
-        return MigrationSettings.options("src", "dst", ResourceFile.empty(), Map.of(), Map.of(), Optional.empty(), destination, source,
+        return MigrationSettings.options("src", "dst", ResourceFile.empty(), Map.of(), Map.of(), MigrationOptions.Storage.none(), destination, source,
                 Path.of("uuids.csv"));
     }
 
