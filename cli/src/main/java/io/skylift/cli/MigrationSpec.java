@@ -41,13 +41,15 @@ final class MigrationSpec {
     @Option(names = "--resource-file", paramLabel = "FILE", description = "What to migrate, as skylift query writes it (instead of --instance and --project).")
     Path resourceFile;
 
-    @Option(names = "--network-map", paramLabel = "SOURCE=DEST", description = "Use this existing destination network instead of creating the source one.")
+    @Option(names = "--network-map", paramLabel = "SOURCE=DEST", split = ",",
+            description = "Use this existing destination network instead of creating the source one (repeatable, or a comma list).")
     Map<String, String> networkMap = new LinkedHashMap<>();
 
     @Option(names = "--network-map-file", paramLabel = "FILE", description = "Network maps as a YAML mapping of source name to destination name.")
     Path networkMapFile;
 
-    @Option(names = "--storage-backend-mapping", paramLabel = "SOURCE=DEST", description = "Create volumes of this source volume type with this destination type.")
+    @Option(names = "--storage-backend-mapping", paramLabel = "SOURCE=DEST", split = ",",
+            description = "Create volumes of this source volume type with this destination type (repeatable, or a comma list).")
     Map<String, String> storageMap = new LinkedHashMap<>();
 
     @Option(names = "--default-storage-backend", paramLabel = "TYPE", description = "The destination volume type of every source type not mapped.")

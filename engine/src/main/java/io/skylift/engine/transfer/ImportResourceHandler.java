@@ -87,7 +87,7 @@ final class ImportResourceHandler implements TaskHandler {
             if (ImportPlan.Action.valueOf((String) context.inputs().get(ACTION)) == ImportPlan.Action.MAP) {
                 String id = writer.lookup(target).orElseThrow(() -> new SkyliftException(ErrorCode.NOT_FOUND, resource.ref() + " is mapped to "
                         + target.type() + " '" + target.name() + "', which the destination does not have: "
-                        + "create it there, or map to another with " + mapOption(resource, target)));
+                        + "create it there, or map to another with " + mapOption(resource, target, context.inputs().containsKey(ORIGIN))));
                 return outputs(resource, target, id, "mapped");
             }
             WriteRequest request = request(context, resource, target, origin);
@@ -227,16 +227,17 @@ final class ImportResourceHandler implements TaskHandler {
         }
     }
 
-    private static String mapOption(Resource resource, ResourceRef target) {
+    /** The option that maps {@code target}: an import's, or a migration's (the Coriolis client's names). */
+    private static String mapOption(Resource resource, ResourceRef target, boolean migration) {
         if (resource.migration().containsKey(MigrationPlan.DISK_STORAGE_MAPPING)) {
             return "--disk-storage-mapping";
         }
         return switch (target.type()) {
             case NETWORK -> "--network-map";
-            case FLAVOR -> "--flavor-map";
-            case VOLUME_TYPE -> "--storage-map";
-            case KEYPAIR -> "--keypair";
-            default -> "an edit of " + BundleLayout.RESOURCES;
+            case FLAVOR -> migration ? "--destination-environment flavor_map=SOURCE=DEST" : "--flavor-map";
+            case VOLUME_TYPE -> migration ? "--storage-backend-mapping or --default-storage-backend" : "--storage-map";
+            case KEYPAIR -> migration ? "--destination-environment keypair=NAME" : "--keypair";
+            default -> migration ? "a --resource-file that leaves it out" : "an edit of " + BundleLayout.RESOURCES;
         };
     }
 
