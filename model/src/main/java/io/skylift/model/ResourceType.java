@@ -22,11 +22,13 @@ import java.util.stream.Collectors;
  *   <li>per user: {@code keypair}, because Nova keys belong to a user and follow them into every
  *       project, so they are recreated as that user;
  *   <li>per project: everything else, including public images and shared or external networks,
- *       which are owned by the project that created them (usually {@code admin}).
+ *       which are owned by the project that created them (usually {@code admin}), and a private
+ *       flavor's access list, one {@code flavor_access:<project>/<flavor>} for each project on it.
  * </ul>
  * Types that have no name in the cloud ({@code router_interface}, {@code security_group_rule},
- * {@code role_assignment}, {@code quota}, often {@code port} and {@code floating_ip}) get a stable
- * name from the provider that inventories them, for example {@code router_interface:demo/r1/sub1}.
+ * {@code role_assignment}, {@code quota}, {@code flavor_access}, often {@code port} and
+ * {@code floating_ip}) get a stable name from the provider that inventories them, for example
+ * {@code router_interface:demo/r1/sub1}.
  */
 public enum ResourceType {
     PROJECT("project", Scope.GLOBAL),
@@ -34,6 +36,7 @@ public enum ResourceType {
     ROLE_ASSIGNMENT("role_assignment", Scope.PROJECT, "project"),
     QUOTA("quota", Scope.PROJECT, "project"),
     FLAVOR("flavor", Scope.GLOBAL),
+    FLAVOR_ACCESS("flavor_access", Scope.PROJECT, "project"),
     VOLUME_TYPE("volume_type", Scope.GLOBAL),
     KEYPAIR("keypair", Scope.USER),
     IMAGE("image", Scope.PROJECT),
@@ -79,7 +82,9 @@ public enum ResourceType {
      * {@link ResourceGraph#closure} brings it along with that other one although nothing depends
      * on it: a security group's rules ({@code security_group}), a subnet's router interfaces
      * ({@code subnet}, and through them the router), a port's floating IPs ({@code port}), a
-     * project's role assignments and quotas ({@code project}).
+     * project's role assignments, quotas and flavor accesses ({@code project}, and through the
+     * accesses the private flavors the project may use). A flavor access is a part of its project,
+     * not of its flavor, so that a server brings its flavor without every project on its list.
      */
     public Optional<String> partOf() {
         return Optional.ofNullable(partOf);

@@ -105,7 +105,26 @@ class ResourceGraphTest {
         assertThat(ResourceType.ROUTER_INTERFACE.partOf()).contains("subnet");
         assertThat(ResourceType.FLOATING_IP.partOf()).contains("port");
         assertThat(ResourceType.ROLE_ASSIGNMENT.partOf()).contains("project");
+        assertThat(ResourceType.FLAVOR_ACCESS.partOf()).contains("project");
         assertThat(ResourceType.SERVER.partOf()).isEmpty();
+    }
+
+    @Test
+    void closure_ofAProject_bringsItsFlavorAccessesAndTheirFlavors_butAServerOnlyItsFlavor() {
+        ResourceGraph graph = ResourceGraph.of(List.of(
+                resource("project:demo"),
+                resource("project:ops"),
+                resource("flavor:private"),
+                resource("flavor_access:demo/private", "flavor=flavor:private", "project=project:demo"),
+                resource("flavor_access:ops/private", "flavor=flavor:private", "project=project:ops"),
+                resource("server:demo/web", "flavor=flavor:private")));
+
+        assertThat(refsOf(graph.closure(refs("project:demo")).resources()))
+                .containsExactlyInAnyOrder("project:demo", "flavor_access:demo/private", "flavor:private");
+        assertThat(refsOf(graph.closure(refs("server:demo/web")).resources()))
+                .containsExactlyInAnyOrder("server:demo/web", "flavor:private");
+        assertThat(refsOf(graph.closure(refs("project:demo")).topologicalOrder()))
+                .containsSubsequence("flavor:private", "flavor_access:demo/private");
     }
 
     @Test

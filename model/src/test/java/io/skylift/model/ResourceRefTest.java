@@ -36,6 +36,7 @@ class ResourceRefTest {
         "volume:demo/data: 2024",
         "flavor:gpu/large",
         "role_assignment:demo/alice/member",
+        "flavor_access:demo/gpu/large",
         "server:demo/ web ",
     })
     void parse_readsBackStringForm(String text) {

@@ -50,7 +50,7 @@ class ResourceTypeTest {
         EnumSet<ResourceType> projectScoped = typesWith(Scope.PROJECT);
         assertThat(projectScoped).hasSize(ResourceType.values().length - 5)
                 .contains(ResourceType.SERVER, ResourceType.IMAGE, ResourceType.NETWORK, ResourceType.ROLE_ASSIGNMENT,
-                        ResourceType.QUOTA, ResourceType.SECURITY_GROUP_RULE);
+                        ResourceType.QUOTA, ResourceType.FLAVOR_ACCESS, ResourceType.SECURITY_GROUP_RULE);
     }
 
     @Test
@@ -58,7 +58,7 @@ class ResourceTypeTest {
         assertThat(Arrays.stream(ResourceType.values()).map(ResourceType::id)).containsExactlyInAnyOrder(
                 "server", "volume", "volume_type", "volume_snapshot", "image", "network", "subnet", "router",
                 "router_interface", "port", "security_group", "security_group_rule", "floating_ip", "keypair",
-                "flavor", "server_group", "project", "user", "role_assignment", "quota");
+                "flavor", "flavor_access", "server_group", "project", "user", "role_assignment", "quota");
     }
 
     private static EnumSet<ResourceType> typesWith(Scope scope) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Flavors, keypairs, server groups and servers as {@code openstack.cloud} tasks. */
+/** Flavors and their accesses, keypairs, server groups and servers as {@code openstack.cloud} tasks. */
 final class ComputeTasks {
 
     /** Prefix of the image a server with saved state boots from: its disk as exported. */
@@ -29,6 +29,18 @@ final class ComputeTasks {
                 .copy(params, "extra_specs")
                 .copy(params, "description");
         return ResourceTasks.created(flavor, "openstack.cloud.compute_flavor", arguments, "flavor", context);
+    }
+
+    /**
+     * The project's access to a private flavor (2.x's module; 1.10 has none of that name). An
+     * access has no id of its own: its row names the source's flavor and project ids, and no new one.
+     */
+    static ResourceTasks flavorAccess(Resource access) {
+        ModuleArguments arguments = ModuleArguments.openstack()
+                .put("name", PlaybookContext.refName(access, "flavor").orElse(access.ref().name()))
+                .put("project", PlaybookContext.refName(access, "project").orElse(access.ref().owner()))
+                .put("state", "present");
+        return ResourceTasks.withoutId(access, Task.of("Create " + access.ref(), "openstack.cloud.compute_flavor_access", arguments));
     }
 
     static ResourceTasks keypair(Resource keypair, PlaybookContext context) {

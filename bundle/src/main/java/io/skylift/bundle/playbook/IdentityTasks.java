@@ -4,7 +4,6 @@ import io.skylift.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Projects, users, role assignments and quotas as {@code openstack.cloud} tasks; all need admin. */
 final class IdentityTasks {
@@ -64,8 +63,7 @@ final class IdentityTasks {
                 .put("role", assignment.params().get("role"))
                 .put("user", PlaybookContext.refName(assignment, "user").orElse(null))
                 .put("project", PlaybookContext.refName(assignment, "project").orElse(null));
-        Task assign = Task.of("Create " + assignment.ref(), "openstack.cloud.role_assignment", arguments);
-        return new ResourceTasks(assignment.ref(), List.of(), List.of(assign, UuidsCsvTasks.row(assignment, Optional.empty())));
+        return ResourceTasks.withoutId(assignment, Task.of("Create " + assignment.ref(), "openstack.cloud.role_assignment", arguments));
     }
 
     /** Quotas have no id: the row names the source project and no new id. */
@@ -81,8 +79,7 @@ final class IdentityTasks {
                 arguments.put(argument, value);
             }
         });
-        Task set = Task.of("Set " + quota.ref(), "openstack.cloud.quota", arguments);
-        ResourceTasks tasks = new ResourceTasks(quota.ref(), List.of(), List.of(set, UuidsCsvTasks.row(quota, Optional.empty())));
+        ResourceTasks tasks = ResourceTasks.withoutId(quota, Task.of("Set " + quota.ref(), "openstack.cloud.quota", arguments));
         if (unknown.isEmpty()) {
             return tasks;
         }

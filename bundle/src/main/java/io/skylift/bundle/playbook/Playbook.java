@@ -108,6 +108,7 @@ public final class Playbook {
             case ROLE_ASSIGNMENT -> IdentityTasks.roleAssignment(resource);
             case QUOTA -> IdentityTasks.quota(resource);
             case FLAVOR -> ComputeTasks.flavor(resource, context);
+            case FLAVOR_ACCESS -> ComputeTasks.flavorAccess(resource);
             case VOLUME_TYPE -> StorageTasks.volumeType(resource);
             case KEYPAIR -> ComputeTasks.keypair(resource, context);
             case IMAGE -> StorageTasks.image(resource, context);
@@ -135,7 +136,7 @@ public final class Playbook {
                 "  ansible-playbook -i localhost, playbook.yml -e cloud=<clouds.yaml entry>     (default " + DEFAULT_CLOUD + ")",
                 "Disk data is read from data/ beside this file. After each resource a row goes into "
                         + BundleLayout.UUIDS + " beside it: type, name, source id, new id.",
-                "Everything is created in the project the cloud entry is scoped to; identity resources, flavors and quotas need admin.",
+                "Everything is created in the project the cloud entry is scoped to; identity resources, flavors, flavor accesses and quotas need admin.",
                 "Running it again creates only what is missing.");
     }
 }

@@ -6,6 +6,7 @@ import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one resource of the bundle becomes in the play: its tasks (the one that creates it is
@@ -30,6 +31,11 @@ record ResourceTasks(ResourceRef ref, List<String> comments, List<Task> tasks) {
         String register = context.register(resource.ref());
         Task create = Task.of("Create " + resource.ref(), module, arguments).registeredAs(register);
         return new ResourceTasks(resource.ref(), List.of(), List.of(create, UuidsCsvTasks.row(resource, UuidsCsvTasks.resultId(register, resultKey))));
+    }
+
+    /** {@code task}, which makes a resource without an id of its own (a quota, an access), then its row with no new id. */
+    static ResourceTasks withoutId(Resource resource, Task task) {
+        return new ResourceTasks(resource.ref(), List.of(), List.of(task, UuidsCsvTasks.row(resource, Optional.empty())));
     }
 
     /** A resource left out, with the reason. */

@@ -138,7 +138,7 @@ class PlaybookTest {
         assertThat(arguments(everyType.get(server))).containsEntry("image", "skylift-state-web-1").containsEntry("flavor", "flavor")
                 .containsEntry("key_name", "laptop").containsEntry("nics", List.of(Map.of("port-name", "web-1/net")))
                 .containsEntry("security_groups", List.of("web")).containsEntry("volumes", List.of("data"))
-                .containsEntry("scheduler_hints", Map.of("group", "{{ skylift_27.server_group.id }}"))
+                .containsEntry("scheduler_hints", Map.of("group", "{{ skylift_29.server_group.id }}"))
                 .containsEntry("auto_ip", false).containsEntry("wait", true);
     }
 
@@ -176,7 +176,7 @@ class PlaybookTest {
         assertThat(arguments(created(everyType, "router:demo/router"))).doesNotContainKey("interfaces").doesNotContainKey("enable_snat");
         assertThat(module(everyType.get(add + 1))).isEqualTo("openstack.cloud.port_info");
         assertThat((String) arguments(everyType.get(add + 2)).get("line"))
-                .startsWith("\"router_interface\",\"router/subnet\",\"ri-1\",\"{% for port in skylift_21_ports.ports");
+                .startsWith("\"router_interface\",\"router/subnet\",\"ri-1\",\"{% for port in skylift_23_ports.ports");
     }
 
     @Test
@@ -193,6 +193,19 @@ class PlaybookTest {
         assertThat(everyTypeText).contains("# quota:demo/volume: not set, the quota module has no argument for them: gigabytes___DEFAULT__");
         assertThat(arguments(everyType.stream().filter(task -> "Set quota:demo/network".equals(task.get("name"))).findFirst().orElseThrow()))
                 .containsEntry("name", "demo").containsEntry("networks", 10).containsEntry("floating_ips", 5).containsEntry("security_group_rules", 100);
+    }
+
+    @Test
+    void flavorAccess_grantsTheProjectByName_andItsRowNamesTheSourceFlavorAndProject() {
+        Map<String, Object> access = created(everyType, "flavor_access:demo/private");
+        assertThat(module(access)).isEqualTo("openstack.cloud.compute_flavor_access");
+        assertThat(arguments(access)).containsExactly(entry("cloud", "{{ cloud }}"), entry("name", "private"), entry("project", "demo"),
+                entry("state", "present"));
+        assertThat(everyType.indexOf(access)).isGreaterThan(everyType.indexOf(created(everyType, "flavor:private")))
+                .isGreaterThan(everyType.indexOf(created(everyType, "project:demo")));
+        // An access has no id of its own: the row's New is empty.
+        assertThat(arguments(everyType.get(everyType.indexOf(access) + 1)))
+                .containsEntry("line", "\"flavor_access\",\"private\",\"f-2/p-1\",\"\"");
     }
 
     @Test

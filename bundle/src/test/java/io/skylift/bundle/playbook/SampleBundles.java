@@ -83,6 +83,10 @@ final class SampleBundles {
         all.add(resource("quota:demo/compute", Map.of("cores", 20, "instances", 10, "ram", 51200), Map.of(), Map.of("project_id", "p-1")));
         all.add(resource("quota:demo/network", Map.of("network", 10, "floatingip", 5, "security_group_rule", 100), Map.of(), Map.of("project_id", "p-1")));
         all.add(resource("quota:demo/volume", Map.of("volumes", 10, "gigabytes", 1000, "gigabytes___DEFAULT__", -1), Map.of(), Map.of("project_id", "p-1")));
+        all.add(resource("flavor:private", Map.of("vcpus", 2, "ram", 512, "disk", 1, "is_public", false), Map.of(), Map.of("id", "f-2")));
+        all.add(resource("flavor_access:demo/private", Map.of(),
+                Map.of("flavor", List.of("flavor:private"), "project", List.of("project:demo")),
+                Map.of("id", "f-2/p-1", "flavor_id", "f-2", "project_id", "p-1")));
         all.add(resource("volume_type:__DEFAULT__", Map.of("is_public", true), Map.of(), Map.of("id", "vt-1")));
         all.add(resource("keypair:demo/laptop", Map.of("public_key", "ssh-ed25519 AAAAC3Nza demo@laptop", "type", "ssh"), Map.of(),
                 Map.of("fingerprint", "aa:bb")));

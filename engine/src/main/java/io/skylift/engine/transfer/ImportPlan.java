@@ -69,7 +69,8 @@ public final class ImportPlan {
      * and the operator's catalog (flavors, volume types), which every project shares.
      */
     private static final Set<ResourceType> UNPREFIXED = EnumSet.of(ResourceType.ROUTER_INTERFACE, ResourceType.SECURITY_GROUP_RULE,
-            ResourceType.FLOATING_IP, ResourceType.ROLE_ASSIGNMENT, ResourceType.QUOTA, ResourceType.FLAVOR, ResourceType.VOLUME_TYPE);
+            ResourceType.FLOATING_IP, ResourceType.ROLE_ASSIGNMENT, ResourceType.QUOTA, ResourceType.FLAVOR_ACCESS, ResourceType.FLAVOR,
+            ResourceType.VOLUME_TYPE);
     /** In the {@code migration} map of a resource the plan makes itself, such as a server's root disk image: what it is made of. */
     static final String DERIVED_FROM = "derived_from";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -21,7 +21,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A project migrated by admins: it arrives with its users, their role assignments and its quotas, under the name prefix. */
+/**
+ * A project migrated by admins: it arrives with its users, their role assignments, its quotas and
+ * its accesses to private flavors (with those flavors), under the name prefix.
+ */
 class AdminMigrationTest extends TwoClouds {
 
     private static final ResourceRef PROJECT = ResourceRef.parse("project:demo");
@@ -29,6 +32,8 @@ class AdminMigrationTest extends TwoClouds {
     private static final ResourceRef MEMBER = ResourceRef.parse("role_assignment:demo/alice/member");
     private static final ResourceRef QUOTA = ResourceRef.parse("quota:demo/compute");
     private static final ResourceRef OTHER = ResourceRef.parse("project:other");
+    private static final ResourceRef FLAVOR = ResourceRef.parse("flavor:private");
+    private static final ResourceRef ACCESS = ResourceRef.parse("flavor_access:demo/private");
 
     @BeforeEach
     void seed() {
@@ -39,6 +44,12 @@ class AdminMigrationTest extends TwoClouds {
         origin.add(new Resource(MEMBER, Map.of("role", "member"), Map.of("project", List.of(PROJECT), "user", List.of(ALICE)), Map.of(), Map.of()),
                 null);
         origin.add(new Resource(QUOTA, Map.of("cores", 40), Map.of("project", List.of(PROJECT)), Map.of("project_id", "demo-id"), Map.of()), null);
+        origin.add(new Resource(FLAVOR, Map.of("vcpus", 1, "ram", 512, "disk", 1, "is_public", false), Map.of(), Map.of("id", "flavor-id"),
+                Map.of()), null);
+        origin.add(new Resource(ACCESS, Map.of(), Map.of("flavor", List.of(FLAVOR), "project", List.of(PROJECT)),
+                Map.of("id", "flavor-id/demo-id"), Map.of()), null);
+        origin.add(new Resource(ResourceRef.parse("flavor_access:other/private"), Map.of(),
+                Map.of("flavor", List.of(FLAVOR), "project", List.of(OTHER)), Map.of("id", "flavor-id/other-id"), Map.of()), null);
     }
 
     private MigrationOptions options() {
@@ -57,15 +68,16 @@ class AdminMigrationTest extends TwoClouds {
     }
 
     @Test
-    void project_arrivesWithItsUserRoleAssignmentAndQuota_underThePrefix_andNotTheOtherProject() {
+    void project_arrivesWithItsUserRoleAssignmentQuotaAndFlavorAccess_underThePrefix_andNotTheOtherProject() {
         migrate();
 
         assertThat(destination.createdNames()).containsExactlyInAnyOrder("project:new-demo", "user:new-alice",
-                "role_assignment:demo/alice/member", "quota:demo/compute");
+                "role_assignment:demo/alice/member", "quota:demo/compute", "flavor:private", "flavor_access:demo/private");
         String project = destination.idOf(ResourceRef.parse("project:new-demo"));
         assertThat(created(ResourceRef.parse("quota:demo/compute")).ids()).containsEntry(PROJECT, project);
         assertThat(created(MEMBER).ids()).containsEntry(PROJECT, project)
                 .containsEntry(ALICE, destination.idOf(ResourceRef.parse("user:new-alice")));
+        assertThat(created(ACCESS).ids()).containsEntry(PROJECT, project).containsEntry(FLAVOR, destination.idOf(FLAVOR));
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.skylift.model.Scope;
 import io.skylift.provider.openstack.ApiReader;
 import io.skylift.provider.openstack.ServiceType;
 import io.skylift.spi.Inventory;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -135,6 +137,7 @@ public final class OpenStackInventory implements Inventory {
                 case ROLE_ASSIGNMENT -> items.stream().map(KeystoneRoleAssignmentToResource::convert).toList();
                 case QUOTA -> quotas();
                 case FLAVOR -> items.stream().map(NovaFlavorToResource::convert).toList();
+                case FLAVOR_ACCESS -> flavorAccesses();
                 case VOLUME_TYPE -> items.stream().map(CinderVolumeTypeToResource::convert).toList();
                 case KEYPAIR -> keypairs(items, context);
                 case IMAGE -> items.stream().map(image -> GlanceImageToResource.convert(image, context)).toList();
@@ -177,6 +180,7 @@ public final class OpenStackInventory implements Inventory {
                         .toList();
                 case QUOTA -> List.of();
                 case FLAVOR -> documents.list(ApiListing.FLAVORS);
+                case FLAVOR_ACCESS -> List.of();
                 case VOLUME_TYPE -> documents.list(ApiListing.VOLUME_TYPES);
                 case KEYPAIR -> documents.list(ApiListing.KEYPAIRS);
                 case IMAGE -> images();
@@ -261,6 +265,32 @@ public final class OpenStackInventory implements Inventory {
             return projects.get().stream()
                     .flatMap(project -> quotas(project.path("id").asText(), project.path("name").asText(), true).stream())
                     .toList();
+        }
+
+        /**
+         * For an admin (who alone may list projects, and read access lists), each private flavor's
+         * access for each project Keystone names; an access of a deleted project is left out.
+         */
+        private List<Resource> flavorAccesses() {
+            Map<String, String> projectNames = new HashMap<>();
+            documents.readable(ApiListing.PROJECTS).orElse(List.of())
+                    .forEach(project -> projectNames.put(project.path("id").asText(), project.path("name").asText()));
+            if (projectNames.isEmpty()) {
+                return List.of();
+            }
+            return documents.list(ApiListing.FLAVORS).stream()
+                    .filter(NovaFlavorAccessToResource::hasAccessList)
+                    .flatMap(flavor -> documents.readable(ServiceType.COMPUTE, "/flavors/" + pathSegment(flavor.path("id").asText())
+                                    + "/os-flavor-access", "flavor_access").orElse(List.of()).stream()
+                            .filter(access -> projectNames.containsKey(access.path("tenant_id").asText()))
+                            .map(access -> NovaFlavorAccessToResource.convert(flavor, access,
+                                    projectNames.get(access.path("tenant_id").asText()))))
+                    .toList();
+        }
+
+        /** A flavor id in a path: Nova allows spaces in them. */
+        private static String pathSegment(String id) {
+            return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         }
 
         private List<Resource> quotas(String projectId, String projectName, boolean withProjectRef) {

@@ -11,6 +11,7 @@ final class ComputeWriters {
         return List.of(
                 new NovaKeypairWriter(context),
                 new NovaFlavorWriter(context),
+                new NovaFlavorAccessWriter(context),
                 new NovaServerGroupWriter(context),
                 new GlanceImageWriter(context),
                 new CinderVolumeTypeWriter(context),

@@ -49,9 +49,15 @@ final class FakeApiReader implements ApiReader {
                 .serve(ServiceType.IDENTITY, "/auth/projects", "identity-auth-projects.json", "projects");
     }
 
-    /** What admin may read besides: every project and user, and every project's role assignments. */
+    /**
+     * What admin may read besides: every project and user, every project's role assignments, the
+     * private flavor skylift.private and its access list.
+     */
     static FakeApiReader admin() {
         return member()
+                .serve(ServiceType.COMPUTE, "/flavors/detail?is_public=None", "compute-flavors-admin.json", "flavors")
+                .serve(ServiceType.COMPUTE, "/flavors/" + Fixtures.PRIVATE_FLAVOR + "/os-flavor-access", "compute-flavor-access.json",
+                        "flavor_access")
                 .serve(ServiceType.COMPUTE, "/os-keypairs", "compute-keypairs-admin.json", "keypairs")
                 .serve(ServiceType.COMPUTE, "/os-keypairs?user_id=" + Fixtures.DEMO_USER, "compute-keypairs.json", "keypairs")
                 .serve(ServiceType.IDENTITY, "/projects", "identity-projects.json", "projects")

@@ -14,6 +14,8 @@ final class Fixtures {
     static final String DEMO_PROJECT = "81a87ffb326942358e358447188d978e";
     static final String ADMIN_PROJECT = "a9a28c9efabc4db9853bfee728f5d7ef";
     static final String DEMO_USER = "c782357abad04b12a85cfbca679e7967";
+    /** skylift.private in {@code compute-flavors-admin.json}. */
+    static final String PRIVATE_FLAVOR = "5f0b6a3e-9d2c-4e57-8a41-2c7d9b1e6f30";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

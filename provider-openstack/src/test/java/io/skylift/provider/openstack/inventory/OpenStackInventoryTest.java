@@ -6,6 +6,7 @@ import io.skylift.model.Resource;
 import io.skylift.model.ResourceGraph;
 import io.skylift.model.ResourceRef;
 import io.skylift.model.ResourceType;
+import io.skylift.provider.openstack.ServiceType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -133,6 +134,58 @@ class OpenStackInventoryTest {
                 ref("quota:demo/network"));
         assertThat(closure.find(ref("quota:demo/compute")).orElseThrow().refs()).containsEntry("project", List.of(ref("project:demo")));
         assertThat(closure.missingDependencies()).isEmpty();
+    }
+
+    @Test
+    void read_asAdmin_aProjectBringsItsFlavorAccessesAndThroughThemThePrivateFlavor() {
+        ConnectionScope admin = ConnectionScope.of(Fixtures.ADMIN_PROJECT, "admin", "f3d6bbe51fad423eb6da4a1b669f9f14", "admin");
+
+        ResourceGraph closure = ResourceGraph.of(new OpenStackInventory(FakeApiReader.admin(), admin).read(ALL))
+                .closure(List.of(ref("project:demo")));
+
+        assertThat(closure.resources()).extracting(Resource::ref)
+                .contains(ref("flavor_access:demo/skylift.private"), ref("flavor:skylift.private"))
+                .doesNotContain(ref("flavor_access:admin/skylift.private"), ref("flavor:skylift.small"));
+        Resource access = closure.find(ref("flavor_access:demo/skylift.private")).orElseThrow();
+        assertThat(access.info()).containsEntry("id", Fixtures.PRIVATE_FLAVOR + "/" + Fixtures.DEMO_PROJECT);
+        assertThat(closure.missingDependencies()).isEmpty();
+    }
+
+    @Test
+    void read_asAdmin_readsTheAccessListOfPrivateFlavorsOnly_andLeavesOutProjectsKeystoneLacks() {
+        FakeApiReader reader = FakeApiReader.admin();
+
+        List<Resource> accesses = new OpenStackInventory(reader, DEMO).read(EnumSet.of(ResourceType.FLAVOR_ACCESS));
+
+        assertThat(accesses).extracting(Resource::ref).containsExactlyInAnyOrder(
+                ref("flavor_access:demo/skylift.private"), ref("flavor_access:admin/skylift.private"));
+        assertThat(reader.requests()).filteredOn(request -> request.contains("os-flavor-access"))
+                .containsExactly("COMPUTE /flavors/" + Fixtures.PRIVATE_FLAVOR + "/os-flavor-access");
+    }
+
+    @Test
+    void read_asAdmin_aServerBringsItsFlavorButNoFlavorAccess() {
+        ConnectionScope admin = ConnectionScope.of(Fixtures.DEMO_PROJECT, "demo", "f3d6bbe51fad423eb6da4a1b669f9f14", "admin");
+        ResourceGraph inventory = ResourceGraph.of(new OpenStackInventory(FakeApiReader.admin(), admin).read(ALL));
+
+        ResourceGraph closure = inventory.closure(List.of(ref("server:demo/skylift-web-1")));
+
+        assertThat(inventory.resources()).extracting(resource -> resource.ref().type()).contains(ResourceType.FLAVOR_ACCESS);
+        assertThat(closure.resources()).extracting(Resource::ref).contains(ref("flavor:skylift.small"));
+        assertThat(closure.resources()).extracting(resource -> resource.ref().type()).doesNotContain(ResourceType.FLAVOR_ACCESS);
+    }
+
+    @Test
+    void read_asMember_readsNoFlavorAccess_evenOfAPrivateFlavorItSees() {
+        // A member lists the private flavors its project may use, but not who else may.
+        FakeApiReader reader = FakeApiReader.member()
+                .serve(ServiceType.COMPUTE, "/flavors/detail?is_public=None", "compute-flavors-admin.json", "flavors");
+
+        List<Resource> resources = new OpenStackInventory(reader, DEMO).read(ALL);
+
+        assertThat(resources).extracting(Resource::ref).contains(ref("flavor:skylift.private"));
+        assertThat(resources).extracting(resource -> resource.ref().type()).doesNotContain(ResourceType.FLAVOR_ACCESS);
+        assertThat(reader.requests()).noneMatch(request -> request.contains("os-flavor-access"));
     }
 
     @Test

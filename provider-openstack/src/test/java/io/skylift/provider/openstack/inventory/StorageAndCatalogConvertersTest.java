@@ -2,6 +2,7 @@ package io.skylift.provider.openstack.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skylift.model.Resource;
 import io.skylift.model.ResourceRef;
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
-/** Volumes, volume types, snapshots, images, flavors, keypairs and server groups from the seed. */
+/** Volumes, volume types, snapshots, images, flavors and their access, keypairs and server groups from the seed. */
 class StorageAndCatalogConvertersTest {
 
     @Test
@@ -118,6 +119,32 @@ class StorageAndCatalogConvertersTest {
         assertThat(flavor.params()).containsExactly(
                 Map.entry("vcpus", 1), Map.entry("ram", 256), Map.entry("disk", 1), Map.entry("ephemeral", 0),
                 Map.entry("swap", 0), Map.entry("is_public", true), Map.entry("extra_specs", Map.of("skylift:tier", "small")));
+    }
+
+    @Test
+    void flavorAccess_ofAPrivateFlavor_isNamedProjectFlavorAndRefersToBoth() {
+        JsonNode flavor = Fixtures.item("compute-flavors-admin.json", "flavors", "name", "skylift.private");
+        JsonNode access = Fixtures.item("compute-flavor-access.json", "flavor_access", "tenant_id", Fixtures.DEMO_PROJECT);
+
+        Resource resource = NovaFlavorAccessToResource.convert(flavor, access, "demo");
+
+        assertThat(NovaFlavorAccessToResource.hasAccessList(flavor)).isTrue();
+        assertThat(resource.ref()).isEqualTo(ResourceRef.parse("flavor_access:demo/skylift.private"));
+        assertThat(resource.params()).isEmpty();
+        assertThat(resource.refs()).containsExactly(
+                Map.entry("flavor", List.of(ResourceRef.parse("flavor:skylift.private"))),
+                Map.entry("project", List.of(ResourceRef.parse("project:demo"))));
+        // The id the OpenStack writer gives it.
+        assertThat(resource.info()).containsExactly(
+                Map.entry("id", Fixtures.PRIVATE_FLAVOR + "/" + Fixtures.DEMO_PROJECT),
+                Map.entry("flavor_id", Fixtures.PRIVATE_FLAVOR),
+                Map.entry("project_id", Fixtures.DEMO_PROJECT));
+    }
+
+    @Test
+    void flavorAccess_aPublicFlavor_hasNoAccessList() {
+        assertThat(NovaFlavorAccessToResource.hasAccessList(
+                Fixtures.item("compute-flavors-admin.json", "flavors", "name", "skylift.small"))).isFalse();
     }
 
     @Test
