@@ -32,15 +32,15 @@ final class ComputeTasks {
     }
 
     /**
-     * The project's access to a private flavor (2.x's module; 1.10 has none of that name). An
-     * access has no id of its own: its row names the source's flavor and project ids, and no new one.
+     * The project's access to a private flavor, left to the operator: openstack.cloud 2.x has
+     * {@code compute_flavor_access}, 1.10 only {@code project_access}, which wants the project's
+     * id, and the playbook uses only what both have.
      */
     static ResourceTasks flavorAccess(Resource access) {
-        ModuleArguments arguments = ModuleArguments.openstack()
-                .put("name", PlaybookContext.refName(access, "flavor").orElse(access.ref().name()))
-                .put("project", PlaybookContext.refName(access, "project").orElse(access.ref().owner()))
-                .put("state", "present");
-        return ResourceTasks.withoutId(access, Task.of("Create " + access.ref(), "openstack.cloud.compute_flavor_access", arguments));
+        String flavor = PlaybookContext.refName(access, "flavor").orElse(access.ref().name());
+        String project = PlaybookContext.refName(access, "project").orElse(access.ref().owner());
+        return ResourceTasks.notCreated(access.ref(), "openstack.cloud 1.10 and 2.x share no module that grants it; after the playbook run:",
+                "openstack flavor set --project " + project + " " + flavor + " (or 2.x's openstack.cloud.compute_flavor_access).");
     }
 
     static ResourceTasks keypair(Resource keypair, PlaybookContext context) {
