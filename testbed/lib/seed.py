@@ -54,6 +54,17 @@ def flavor():
     return made
 
 
+def private_flavor():
+    """A flavor only project demo may use: an admin migration of demo brings it with its access."""
+    existing = admin.compute.find_flavor('skylift.private', is_public=None)
+    if existing:
+        return existing
+    made = admin.compute.create_flavor(name='skylift.private', vcpus=1, ram=256, disk=1, is_public=False)
+    admin.compute.flavor_add_tenant_access(made, demo_project.id)
+    note('flavor', made.name)
+    return made
+
+
 def external_network():
     net = admin.network.find_network('skylift-public')
     if not net:
@@ -211,6 +222,7 @@ def main():
     if provider_only:
         print(f'seed of {cloud} (provider resources): {len(created)} created, everything else already there')
         return
+    private_flavor()
     qcow2 = image('skylift-cirros-qcow2', 'qcow2', qcow2_file)
     raw = image('skylift-raw', 'raw', lambda tmp: random_raw_file(tmp, 'disk.raw', [(0, 8 * MIB)]))
     net_a = network('skylift-net-a', [

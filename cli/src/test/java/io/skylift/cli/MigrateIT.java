@@ -233,6 +233,7 @@ class MigrateIT {
         String prefix = PREFIX + "a-";
         assertRefused(skylift.run(migrate(prefix, "--destination-endpoint", "dst", "--project", "demo")),
                 "project 'demo' not found (only an admin's endpoint reads projects and users)");
+        Map<ResourceRef, Resource> sourceIdentityBefore = identity(ExportImportIT.inventory("skylift-src"));
         String[] admins = {"--origin-endpoint", "src-admin", "--destination-endpoint", "dst-admin", "--project", "demo", "--destination-environment",
             "name_prefix=" + prefix, "--uuids", work.resolve("admin.csv").toString()};
 
@@ -247,10 +248,13 @@ class MigrateIT {
             }
         }
         // The seed's demo and the admin who made it have roles on demo; new projects get the default quotas, as the origin's demo has.
+        // The flavor is created unless an earlier run made it (flavors are not prefixed).
         assertThat(results).containsEntry("project " + prefix + "demo", "created").containsEntry("user " + prefix + "demo", "created")
                 .containsEntry("user " + prefix + "admin", "created").containsEntry("role_assignment demo/member", "created")
                 .containsEntry("role_assignment demo/reader", "created").containsEntry("role_assignment admin/admin", "created")
-                .containsKeys("quota compute", "quota volume", "quota network");
+                .containsKeys("quota compute", "quota volume", "quota network")
+                // The seed's private flavor, which only demo may use, and its access, on the prefixed project.
+                .containsEntry("flavor_access skylift.private", "created").containsKey("flavor skylift.private");
         Path passwords = work.resolve("passwords.csv");
         assertThat(result.stderr()).contains("the new passwords of 2 users are in " + passwords);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwords))).isEqualTo("rw-------");
@@ -272,6 +276,14 @@ class MigrateIT {
         JSON.readTree(again.stdout()).forEach(row -> againResults.add(row.path("result").asText()));
         assertThat(againResults).containsOnly("found");
         assertThat(Files.readAllLines(passwords)).hasSize(2);
+        assertThat(identity(ExportImportIT.inventory("skylift-src"))).isEqualTo(sourceIdentityBefore);
+    }
+
+    /** The projects, users, role assignments and quotas of an inventory. */
+    private static Map<ResourceRef, Resource> identity(Map<ResourceRef, Resource> inventory) {
+        Set<ResourceType> types = Set.of(ResourceType.PROJECT, ResourceType.USER, ResourceType.ROLE_ASSIGNMENT, ResourceType.QUOTA);
+        return inventory.entrySet().stream().filter(entry -> types.contains(entry.getKey().type()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
     /** Keystone's answer to the user's password, through Debian's openstack CLI: its exit status. */
