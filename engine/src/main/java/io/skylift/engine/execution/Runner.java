@@ -156,14 +156,7 @@ public final class Runner implements AutoCloseable {
 
     private void round() {
         if (!running.isEmpty()) {
-            List<TaskKey> cancelling = database.inTransaction(
-                    connection -> TaskTable.renew(connection, options.workerId(), clock.instant().plus(options.leaseDuration())));
-            for (TaskKey key : cancelling) {
-                Running task = running.get(key);
-                if (task != null) {
-                    task.cancelled().set(true);
-                }
-            }
+            renew();
         }
         if (state != State.ACTIVE) {
             return;
@@ -174,6 +167,28 @@ public final class Runner implements AutoCloseable {
             Running task = new Running(claim, new AtomicBoolean());
             running.put(claim.task(), task);
             tasks.execute(() -> attempt(task));
+        }
+    }
+
+    /**
+     * Extends the leases of the running tasks. A failure is logged and does not stop the claim
+     * round that follows: the leases are still good for a while and the next round renews them.
+     */
+    private void renew() {
+        List<TaskKey> cancelling;
+        try {
+            cancelling = database.inTransaction(
+                    connection -> TaskTable.renew(connection, options.workerId(), clock.instant().plus(options.leaseDuration())));
+        }
+        catch (RuntimeException e) {
+            LOG.warn("worker {}: cannot renew its leases: {}", options.workerId(), e.getMessage(), e);
+            return;
+        }
+        for (TaskKey key : cancelling) {
+            Running task = running.get(key);
+            if (task != null) {
+                task.cancelled().set(true);
+            }
         }
     }
 

@@ -410,24 +410,44 @@ final class TaskTable {
                         + (progress.message().isEmpty() ? "" : " " + progress.message()));
     }
 
-    /** Extends the leases of every task {@code worker} holds; returns those of them asked to cancel. */
+    /**
+     * Extends the leases of the tasks {@code worker} holds; returns those of them asked to cancel.
+     * A row another transaction has locked is skipped rather than waited for: that transaction is
+     * this worker ending or heartbeating the task (which moves its lease itself), or a claim round
+     * or an operator taking it over. Waiting for it would hold the locks already taken on the
+     * worker's other rows and fail the whole renewal after the lock timeout, and with it the claim
+     * round behind it, for as long as that one transaction stays open. A skipped lease is renewed
+     * by the next round, a poll interval later, well inside the lease.
+     */
     static List<TaskKey> renew(Connection connection, String worker, Instant leaseUntil) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE task SET lease_until = ? WHERE worker = ? AND status IN ('RUNNING', 'CANCELLING', 'CLEANING')")) {
-            statement.setObject(1, leaseUntil.atOffset(ZoneOffset.UTC));
-            statement.setString(2, worker);
-            statement.executeUpdate();
-        }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT execution_id, id FROM task WHERE worker = ? AND status = 'CANCELLING'")) {
+        List<TaskKey> held = new ArrayList<>();
+        List<TaskKey> cancelling = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT execution_id, id, status FROM task "
+                + "WHERE worker = ? AND status IN ('RUNNING', 'CANCELLING', 'CLEANING') FOR UPDATE SKIP LOCKED")) {
             statement.setString(1, worker);
             try (ResultSet rows = statement.executeQuery()) {
-                List<TaskKey> cancelling = new ArrayList<>();
                 while (rows.next()) {
-                    cancelling.add(new TaskKey(rows.getObject(1, UUID.class), rows.getString(2)));
+                    TaskKey key = new TaskKey(rows.getObject(1, UUID.class), rows.getString(2));
+                    held.add(key);
+                    if (TaskStatus.valueOf(rows.getString(3)) == TaskStatus.CANCELLING) {
+                        cancelling.add(key);
+                    }
                 }
-                return cancelling;
             }
         }
+        if (held.isEmpty()) {
+            return cancelling;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE task SET lease_until = ? WHERE execution_id = ? AND id = ?")) {
+            for (TaskKey key : held) {
+                statement.setObject(1, leaseUntil.atOffset(ZoneOffset.UTC));
+                statement.setObject(2, key.executionId());
+                statement.setString(3, key.taskId());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        return cancelling;
     }
 
     private static Task task(ResultSet rows, List<String> dependsOn) throws SQLException {

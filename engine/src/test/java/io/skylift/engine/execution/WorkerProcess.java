@@ -3,6 +3,7 @@ package io.skylift.engine.execution;
 import io.skylift.engine.store.Database;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,16 @@ import java.util.UUID;
 /**
  * A worker as its own JVM, for tests that kill it with {@code kill -9}: opens the journal by URL,
  * runs a {@link Runner} with a {@link TableCreateHandler} on the fake cloud's database, and exits
- * 0 once the execution has ended. Started by {@link WorkerProcesses}; arguments are
+ * 0 once the execution has ended. It prints a line when each attempt starts and when its end is
+ * journaled, so a test that may not open the journal (an H2 file is held by one process) sees it
+ * work. Started by {@link WorkerProcesses}; arguments are
  * {@code --db URL --cloud URL --worker ID --execution UUID} and optionally {@code --pause-ms},
  * {@code --lease-ms}, {@code --max-tasks}, {@code --fail-task}.
  */
 public final class WorkerProcess {
+
+    /** The runner's claim rounds, as often as a test's short leases need. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     private WorkerProcess() {
     }
@@ -36,9 +42,9 @@ public final class WorkerProcess {
             TableCloud cloud = new TableCloud(cloudDatabase == null ? journalDatabase : cloudDatabase);
             Journal journal = Journal.of(journalDatabase, clock);
             RunnerOptions runnerOptions = RunnerOptions.of(worker).withMaxConcurrentTasks(maxTasks).withLeaseDuration(lease)
-                    .withPollInterval(Duration.ofMillis(50));
+                    .withPollInterval(POLL_INTERVAL);
             TableCreateHandler handler = new TableCreateHandler(cloud, worker, pause, Optional.ofNullable(options.get("--fail-task")));
-            try (Runner runner = Runner.start(journalDatabase, List.of(handler), runnerOptions, clock)) {
+            try (Runner runner = Runner.start(journalDatabase, TaskHandlers.of(List.of(handler)), runnerOptions, clock, new Printer())) {
                 System.out.println(WorkerProcesses.READY + " after " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
                 Execution execution = journal.execution(executionId).orElseThrow(() -> new IllegalArgumentException("no execution " + executionId));
                 while (!execution.status().isFinal()) {
@@ -47,6 +53,24 @@ public final class WorkerProcess {
                 }
                 System.out.println("worker " + runner.workerId() + ": execution " + executionId + " ended " + execution.status());
             }
+        }
+    }
+
+    /** One line per attempt started and per attempt ended, with the time, for {@link WorkerProcesses}. */
+    private static final class Printer implements RunnerListener {
+
+        @Override
+        public void started(Task task) {
+            print(WorkerProcesses.STARTED, task);
+        }
+
+        @Override
+        public void ended(Task task) {
+            print(WorkerProcesses.ENDED, task);
+        }
+
+        private static void print(String what, Task task) {
+            System.out.println(Instant.now() + " " + what + " " + task.id() + " " + task.status());
         }
     }
 
