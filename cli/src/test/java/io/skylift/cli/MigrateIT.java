@@ -126,12 +126,9 @@ class MigrateIT {
         ok(result);
         List<String> results = new ArrayList<>();
         long bytes = 0;
-        for (JsonNode row : JSON.readTree(result.stdout())) {
+        for (JsonNode row : reported(JSON.readTree(result.stdout()), created)) {
             results.add(row.path("result").asText());
             bytes += row.path("bytes").asLong(0);
-            if (row.path("result").asText().equals("created")) {
-                created.add(row);
-            }
         }
         // Found: the operator's flavor, and the egress rules Neutron gives every new security group.
         assertThat(results).containsOnly("created", "found", "mapped").contains("created", "mapped");
@@ -189,13 +186,8 @@ class MigrateIT {
 
         ok(result);
         List<String> results = new ArrayList<>();
-        for (JsonNode row : JSON.readTree(result.stdout())) {
-            results.add(row.path("result").asText());
-            // Made only when the first migration failed: the clean-up deletes it too.
-            if (row.path("result").asText().equals("created")) {
-                created.add(row);
-            }
-        }
+        // What it made (only when the first migration failed) is deleted by the clean-up too.
+        reported(JSON.readTree(result.stdout()), created).forEach(row -> results.add(row.path("result").asText()));
         assertThat(results).containsOnly("found", "mapped");
         assertThat(ours(ExportImportIT.inventory("skylift-dst-demo"))).isEqualTo(before);
         assertThat(result.stderr()).contains(" copied in 0 disks");
@@ -222,11 +214,7 @@ class MigrateIT {
         ok(skylift.run("execution", "resume", id.group(1)));
 
         SkyliftProcess.Result show = skylift.run("migration", "show", id.group(1), "-f", "json");
-        for (JsonNode row : JSON.readTree(show.stdout()).path("resources")) {
-            if (row.path("result").asText().equals("created")) {
-                created.add(row);
-            }
-        }
+        reported(JSON.readTree(show.stdout()).path("resources"), created);
         ok(skylift.run("verify", id.group(1)));
         assertThat(Files.readString(log)).contains("stop-server:demo/skylift-db-1 COMPLETED");
         assertThat(ExportImportIT.inventory("skylift-src").keySet()).noneMatch(ref -> ref.name().startsWith("skylift-migrate-"));
@@ -247,11 +235,8 @@ class MigrateIT {
 
         ok(result);
         Map<String, String> results = new TreeMap<>();
-        for (JsonNode row : JSON.readTree(result.stdout())) {
+        for (JsonNode row : reported(JSON.readTree(result.stdout()), createdByAdmins)) {
             results.put(row.path("type").asText() + " " + row.path("name").asText(), row.path("result").asText());
-            if (row.path("result").asText().equals("created")) {
-                createdByAdmins.add(row);
-            }
         }
         // The seed's demo and the admin who made it have roles on demo; new projects get the default quotas, as the origin's demo has.
         // The flavor is created unless an earlier run made it (flavors are not prefixed).
@@ -332,6 +317,14 @@ class MigrateIT {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         throw new AssertionError("no line '" + text + "' within 10 minutes");
+    }
+
+    /** A report's rows; those it says were created go to {@code cleanUp}, which the clean-up deletes. */
+    private static List<JsonNode> reported(JsonNode rows, List<JsonNode> cleanUp) {
+        List<JsonNode> all = new ArrayList<>();
+        rows.forEach(all::add);
+        all.stream().filter(row -> row.path("result").asText().equals("created")).forEach(cleanUp::add);
+        return all;
     }
 
     private static String migrationId(SkyliftProcess.Result result) {
