@@ -6,7 +6,9 @@ the external network): that is how the destination cloud is seeded.
 
 usage: seed.py CLOUD STATE_DIR [--provider]"""
 import hashlib
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,6 +22,8 @@ admin = openstack.connect(cloud=cloud)
 demo = openstack.connect(cloud=cloud + '-demo')
 demo_project = admin.identity.find_project('demo')
 MIB = 1024 * 1024
+# The exit status for a seeded workload that is there but damaged (bin/test-all makes the testbed anew).
+DAMAGED = 3
 # With Nova's libvirt driver the guests have no OS and never release a virtio-blk (PCI) disk:
 # servers from these images (and volumes made from them) use a virtio-scsi controller, whose
 # disks QEMU detaches without the guest's help. The fake driver ignores these properties.
@@ -199,6 +203,58 @@ def data_volume():
         demo.image.delete_image(temporary)
 
 
+def no_snapshots_of_seeded_volumes():
+    """A run stopped midway (a killed test, a machine switched off) can leave a snapshot of a
+    seeded volume. Cinder's NFS driver makes no volume from a snapshot taken after another one
+    (the later snapshot's file has a backing file, which its safety check refuses), so staging
+    would fail: the seeded volumes have no snapshots, and what is found goes."""
+    for name in ('skylift-data', 'skylift-db-1-boot'):
+        found = demo.block_storage.find_volume(name)
+        if not found:
+            continue
+        for snap in admin.block_storage.snapshots(all_projects=True, volume_id=found.id):
+            if snap.volume_id != found.id:
+                continue
+            if snap.status not in ('available', 'error'):
+                admin.block_storage.reset_snapshot(snap, 'error')
+            admin.block_storage.delete_snapshot(snap)
+            admin.block_storage.wait_for_delete(snap, wait=300)
+            print(f'deleted snapshot {snap.name} {snap.id} of volume {name}, left by an earlier run', flush=True)
+
+
+def data_volume_sound(data):
+    """Whether skylift-data still holds what the seed wrote, read on this host from the file that
+    Cinder's NFS driver keeps active for it; with the libvirt driver, that must also be the file
+    the server's QEMU has open. A failure here means a damaged testbed, not a Skylift bug."""
+    expected = data.metadata.get('skylift_seed_sha256_4mib')
+    export = os.path.join(os.path.dirname(state_dir), cloud, 'nfs-export')
+    if not expected or not os.path.isdir(export):
+        return f'no seed hash on volume skylift-data, or no share at {export}'
+    info = os.path.join(export, f'volume-{data.id}.info')
+    active = f'volume-{data.id}'
+    if os.path.exists(info):
+        with open(info) as f:
+            active = json.load(f)['active']
+    with tempfile.TemporaryDirectory() as tmp:
+        head = os.path.join(tmp, 'head.raw')
+        subprocess.run(['qemu-img', 'dd', '-U', '-O', 'raw', 'bs=1M', 'count=4', f'if={os.path.join(export, active)}',
+                        f'of={head}'], check=True, stdout=subprocess.DEVNULL)
+        with open(head, 'rb') as f:
+            actual = hashlib.sha256(f.read()).hexdigest()
+    if actual != expected:
+        return f'the first 4 MiB of {active} have SHA-256 {actual}, the seed wrote {expected}'
+    for attachment in data.attachments if shutil.which('virsh') else []:
+        domain = admin.compute.get_server(attachment['server_id']).instance_name
+        listed = subprocess.run(['virsh', '-q', '-c', 'qemu:///system', 'domblklist', domain],
+                                capture_output=True, text=True)
+        if listed.returncode != 0:
+            continue  # no libvirt guest: the fake compute driver
+        opened = [os.path.basename(line.split()[-1]) for line in listed.stdout.splitlines() if line.strip()]
+        if active not in opened:
+            return f'guest {domain} has {", ".join(opened)} open, but Cinder keeps {active} active'
+    return None
+
+
 def server(name, **create):
     existing = demo.compute.find_server(name)
     if existing:
@@ -256,6 +312,7 @@ def main():
                         scheduler_hints={'group': group.id})
     tag_server(web_server, ['skylift', 'web'])
 
+    no_snapshots_of_seeded_volumes()
     boot = volume('skylift-db-1-boot', raw.id, {'purpose': 'root disk'}, bootable=True)
     data = data_volume()
     db_server = server('skylift-db-1', flavor_id=small.id, key_name=key.name,
@@ -269,6 +326,11 @@ def main():
         demo.compute.create_volume_attachment(db_server, volume_id=data.id)
         wait_status(lambda: demo.block_storage.get_volume(data.id), 'in-use')
         note('attachment', 'skylift-data -> skylift-db-1')
+    damage = data_volume_sound(demo.block_storage.get_volume(data.id))
+    if damage:
+        print(f'seed: volume skylift-data is damaged: {damage}; testbed/down --wipe, testbed/up and '
+              f'testbed/seed make the testbed anew', file=sys.stderr)
+        sys.exit(DAMAGED)
 
     if not list(demo.network.ips(port_id=port.id)):
         # Choosing the address needs the admin; the floating IP still belongs to project demo.

@@ -9,6 +9,7 @@ import io.skylift.provider.openstack.ServiceType;
 import io.skylift.spi.ErrorCode;
 import io.skylift.spi.SkyliftException;
 import io.skylift.spi.StagedDisk;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,10 +54,43 @@ final class VolumeStaging {
     private String temporaryVolume(MarkedArtifacts artifacts, String volumeId, String name, StagingMarker marker) {
         Optional<JsonNode> found = artifacts.volume();
         String id = found.isPresent() ? found.get().path("id").asText() : createVolume(snapshot(artifacts, volumeId, name, marker), name, marker);
-        // An earlier attempt may have stopped while it uploaded; the volume is available again when that ends.
-        context.untilReady(ServiceType.BLOCK_STORAGE, "/volumes/" + id, "volume",
-                "volume " + marker.volumeName() + " " + id + " (temporary copy of volume " + name + ")", AVAILABLE, FAILED, marker);
+        try {
+            // An earlier attempt may have stopped while it uploaded; the volume is available again when that ends.
+            context.untilReady(ServiceType.BLOCK_STORAGE, "/volumes/" + id, "volume",
+                    "volume " + marker.volumeName() + " " + id + " (temporary copy of volume " + name + ")", AVAILABLE, FAILED, marker);
+        } catch (SkyliftException e) {
+            throw withOtherSnapshots(e, volumeId, name, marker);
+        }
         return id;
+    }
+
+    /**
+     * A volume made from a snapshot fails on Cinder's file backends (NFS among them) when the
+     * source volume had another snapshot before: the new snapshot's file then has a backing file,
+     * which Cinder's image safety check refuses. The failure names those snapshots, since the
+     * cloud's own message for it ("no weighted backend") does not.
+     */
+    private SkyliftException withOtherSnapshots(SkyliftException failure, String volumeId, String name, StagingMarker marker) {
+        if (failure.code() != ErrorCode.CLOUD_REJECTED) {
+            return failure;
+        }
+        List<String> others;
+        try {
+            others = context.client().list(ServiceType.BLOCK_STORAGE, "/snapshots/detail?volume_id=" + volumeId, "snapshots").stream()
+                    .filter(snapshot -> volumeId.equals(snapshot.path("volume_id").asText()) && !marker.isIn(snapshot.path("metadata")))
+                    .map(snapshot -> (snapshot.path("name").asText("") + " " + snapshot.path("id").asText()).strip())
+                    .toList();
+        } catch (SkyliftException e) {
+            failure.addSuppressed(e);
+            return failure;
+        }
+        if (others.isEmpty()) {
+            return failure;
+        }
+        return new SkyliftException(failure.code(), failure.getMessage() + ". " + name + " has " + others.size()
+                + (others.size() == 1 ? " other snapshot (" : " other snapshots (") + String.join(", ", others)
+                + "): on a file backend such as NFS, Cinder makes no volume from a snapshot taken after another one, so delete "
+                + (others.size() == 1 ? "it" : "them") + " (or ask the cloud's operator) before staging again", failure);
     }
 
     /** The temporary snapshot, available; its document. */

@@ -165,7 +165,8 @@ final class FakeDiskCloud extends FakeOpenStackClient {
         Stream<ObjectNode> all = switch (collectionKey) {
             case "images" -> images.values().stream().filter(image -> ignoreFilters || matchesFields(image, query));
             case "volumes" -> volumes.values().stream().filter(volume -> ignoreFilters || matchesMetadata(volume, query));
-            case "snapshots" -> snapshots.values().stream().filter(snapshot -> ignoreFilters || matchesMetadata(snapshot, query));
+            case "snapshots" -> snapshots.values().stream().filter(snapshot -> ignoreFilters
+                    || matchesMetadata(snapshot, query) && (!query.containsKey("volume_id") || query.get("volume_id").equals(snapshot.path("volume_id").asText())));
             default -> throw new IllegalArgumentException("no " + collectionKey + " here: " + path);
         };
         return all.map(document -> (JsonNode) document.deepCopy()).toList();

@@ -213,6 +213,34 @@ class OpenStackDiskSourceTest {
                 .hasMessageEndingWith("release marker " + MARKER + " to delete the temporaries and stage again");
     }
 
+    @Test
+    void volume_whoseTemporaryCopyFails_namesTheVolumesOtherSnapshots_butNotItsOwn() {
+        cloud.snapshot("snap-users", "before-upgrade", "available", "data-1", 1);
+        cloud.snapshot("snap-elsewhere", "of-another-volume", "available", "other-1", 1);
+        cloud.snapshot("snap-ours", MARKER + "-snap", "available", "data-1", 1).withObjectProperty("metadata").put("skylift_marker", MARKER);
+        ObjectNode volume = cloud.volume("vol-bad", MARKER + "-vol", "creating", 1);
+        volume.withObjectProperty("metadata").put("skylift_marker", MARKER);
+        cloud.willGoThrough("vol-bad", "creating", "error");
+
+        assertThatThrownBy(() -> disks.stage(DATA, MARKER))
+                .isInstanceOfSatisfying(SkyliftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CLOUD_REJECTED))
+                .hasMessageContaining("volume " + MARKER + "-vol vol-bad (temporary copy of volume volume:demo/skylift-data) went to status error")
+                .hasMessageContaining("release marker " + MARKER)
+                .hasMessageContaining("volume:demo/skylift-data has 1 other snapshot (before-upgrade snap-users)")
+                .hasMessageEndingWith("delete it (or ask the cloud's operator) before staging again")
+                .message().doesNotContain("snap-ours").doesNotContain("snap-elsewhere");
+    }
+
+    @Test
+    void volume_whoseTemporaryCopyFails_withoutOtherSnapshots_endsWithTheCloudsStatus() {
+        ObjectNode volume = cloud.volume("vol-bad", MARKER + "-vol", "creating", 1);
+        volume.withObjectProperty("metadata").put("skylift_marker", MARKER);
+        cloud.willGoThrough("vol-bad", "creating", "error");
+
+        assertThatThrownBy(() -> disks.stage(DATA, MARKER))
+                .hasMessageEndingWith("release marker " + MARKER + " to delete the temporaries and stage again");
+    }
+
     // ---- servers
 
     @Test
