@@ -222,10 +222,19 @@ def no_snapshots_of_seeded_volumes():
             print(f'deleted snapshot {snap.name} {snap.id} of volume {name}, left by an earlier run', flush=True)
 
 
+def virsh(*args):
+    return subprocess.run(['virsh', '-q', '-c', 'qemu:///system', *args], capture_output=True, text=True)
+
+
 def data_volume_sound(data):
     """Whether skylift-data still holds what the seed wrote, read on this host from the file that
     Cinder's NFS driver keeps active for it; with the libvirt driver, that must also be the file
-    the server's QEMU has open. A failure here means a damaged testbed, not a Skylift bug."""
+    the server's QEMU has open. A failure here means a damaged testbed, not a Skylift bug.
+
+    A running QEMU keeps qcow2 metadata in memory until it flushes, and a guest without an OS
+    never asks it to: after Nova merged a deleted snapshot into the active file, that file reads
+    as zeros from outside. Pausing the guest flushes it, so the guest is paused for the read. A
+    QEMU that was killed (not stopped) after such a merge has lost that data for good."""
     expected = data.metadata.get('skylift_seed_sha256_4mib')
     export = os.path.join(os.path.dirname(state_dir), cloud, 'nfs-export')
     if not expected or not os.path.isdir(export):
@@ -235,23 +244,29 @@ def data_volume_sound(data):
     if os.path.exists(info):
         with open(info) as f:
             active = json.load(f)['active']
-    with tempfile.TemporaryDirectory() as tmp:
-        head = os.path.join(tmp, 'head.raw')
-        subprocess.run(['qemu-img', 'dd', '-U', '-O', 'raw', 'bs=1M', 'count=4', f'if={os.path.join(export, active)}',
-                        f'of={head}'], check=True, stdout=subprocess.DEVNULL)
-        with open(head, 'rb') as f:
-            actual = hashlib.sha256(f.read()).hexdigest()
-    if actual != expected:
-        return f'the first 4 MiB of {active} have SHA-256 {actual}, the seed wrote {expected}'
+    domains = []
     for attachment in data.attachments if shutil.which('virsh') else []:
         domain = admin.compute.get_server(attachment['server_id']).instance_name
-        listed = subprocess.run(['virsh', '-q', '-c', 'qemu:///system', 'domblklist', domain],
-                                capture_output=True, text=True)
+        listed = virsh('domblklist', domain)
         if listed.returncode != 0:
             continue  # no libvirt guest: the fake compute driver
         opened = [os.path.basename(line.split()[-1]) for line in listed.stdout.splitlines() if line.strip()]
         if active not in opened:
             return f'guest {domain} has {", ".join(opened)} open, but Cinder keeps {active} active'
+        if virsh('suspend', domain).returncode == 0:
+            domains.append(domain)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            head = os.path.join(tmp, 'head.raw')
+            subprocess.run(['qemu-img', 'dd', '-U', '-O', 'raw', 'bs=1M', 'count=4',
+                            f'if={os.path.join(export, active)}', f'of={head}'], check=True, stdout=subprocess.DEVNULL)
+            with open(head, 'rb') as f:
+                actual = hashlib.sha256(f.read()).hexdigest()
+    finally:
+        for domain in domains:
+            virsh('resume', domain)
+    if actual != expected:
+        return f'the first 4 MiB of {active} have SHA-256 {actual}, the seed wrote {expected}'
     return None
 
 
