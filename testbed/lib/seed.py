@@ -226,26 +226,26 @@ def virsh(*args):
     return subprocess.run(['virsh', '-q', '-c', 'qemu:///system', *args], capture_output=True, text=True)
 
 
-def data_volume_sound(data):
-    """Whether skylift-data still holds what the seed wrote, read on this host from the file that
-    Cinder's NFS driver keeps active for it; with the libvirt driver, that must also be the file
-    the server's QEMU has open. A failure here means a damaged testbed, not a Skylift bug.
+def volume_sound(volume, expected, length):
+    """Why a seeded volume no longer holds what the seed wrote (None when it does): the SHA-256
+    of its first `length` bytes must be `expected`, read on this host from the file that Cinder's
+    NFS driver keeps active for it; with the libvirt driver, that must also be the file the
+    server's QEMU has open. A failure here means a damaged testbed, not a Skylift bug.
 
     A running QEMU keeps qcow2 metadata in memory until it flushes, and a guest without an OS
     never asks it to: after Nova merged a deleted snapshot into the active file, that file reads
     as zeros from outside. Pausing the guest flushes it, so the guest is paused for the read. A
     QEMU that was killed (not stopped) after such a merge has lost that data for good."""
-    expected = data.metadata.get('skylift_seed_sha256_4mib')
     export = os.path.join(os.path.dirname(state_dir), cloud, 'nfs-export')
-    if not expected or not os.path.isdir(export):
-        return f'no seed hash on volume skylift-data, or no share at {export}'
-    info = os.path.join(export, f'volume-{data.id}.info')
-    active = f'volume-{data.id}'
+    if not os.path.isdir(export):
+        return f'no share at {export}'
+    info = os.path.join(export, f'volume-{volume.id}.info')
+    active = f'volume-{volume.id}'
     if os.path.exists(info):
         with open(info) as f:
             active = json.load(f)['active']
     domains = []
-    for attachment in data.attachments if shutil.which('virsh') else []:
+    for attachment in volume.attachments if shutil.which('virsh') else []:
         domain = admin.compute.get_server(attachment['server_id']).instance_name
         listed = virsh('domblklist', domain)
         if listed.returncode != 0:
@@ -258,7 +258,7 @@ def data_volume_sound(data):
     try:
         with tempfile.TemporaryDirectory() as tmp:
             head = os.path.join(tmp, 'head.raw')
-            subprocess.run(['qemu-img', 'dd', '-U', '-O', 'raw', 'bs=1M', 'count=4',
+            subprocess.run(['qemu-img', 'dd', '-U', '-O', 'raw', 'bs=1M', f'count={length // MIB}',
                             f'if={os.path.join(export, active)}', f'of={head}'], check=True, stdout=subprocess.DEVNULL)
             with open(head, 'rb') as f:
                 actual = hashlib.sha256(f.read()).hexdigest()
@@ -266,7 +266,7 @@ def data_volume_sound(data):
         for domain in domains:
             virsh('resume', domain)
     if actual != expected:
-        return f'the first 4 MiB of {active} have SHA-256 {actual}, the seed wrote {expected}'
+        return f'the first {length // MIB} MiB of {active} have SHA-256 {actual}, the seed wrote {expected}'
     return None
 
 
@@ -341,11 +341,14 @@ def main():
         demo.compute.create_volume_attachment(db_server, volume_id=data.id)
         wait_status(lambda: demo.block_storage.get_volume(data.id), 'in-use')
         note('attachment', 'skylift-data -> skylift-db-1')
-    damage = data_volume_sound(demo.block_storage.get_volume(data.id))
-    if damage:
-        print(f'seed: volume skylift-data is damaged: {damage}; testbed/down --wipe, testbed/up and '
-              f'testbed/seed make the testbed anew', file=sys.stderr)
-        sys.exit(DAMAGED)
+    raw_data = hashlib.sha256(b''.join(demo.image.download_image(raw, stream=True).iter_content(MIB))).hexdigest()
+    for made, expected, length in [(data, data.metadata.get('skylift_seed_sha256_4mib'), 4 * MIB),
+                                   (boot, raw_data, demo.image.get_image(raw.id).size)]:
+        damage = volume_sound(demo.block_storage.get_volume(made.id), expected, length)
+        if damage:
+            print(f'seed: volume {made.name} is damaged: {damage}; testbed/down --wipe, testbed/up and '
+                  f'testbed/seed make the testbed anew', file=sys.stderr)
+            sys.exit(DAMAGED)
 
     if not list(demo.network.ips(port_id=port.id)):
         # Choosing the address needs the admin; the floating IP still belongs to project demo.
