@@ -253,8 +253,8 @@ def volume_sound(volume, expected, length):
         opened = [os.path.basename(line.split()[-1]) for line in listed.stdout.splitlines() if line.strip()]
         if active not in opened:
             return f'guest {domain} has {", ".join(opened)} open, but Cinder keeps {active} active'
-        if virsh('suspend', domain).returncode == 0:
-            domains.append(domain)
+        domains.append(domain)
+    paused = [domain for domain in domains if virsh('suspend', domain).returncode == 0]
     try:
         with tempfile.TemporaryDirectory() as tmp:
             head = os.path.join(tmp, 'head.raw')
@@ -263,7 +263,7 @@ def volume_sound(volume, expected, length):
             with open(head, 'rb') as f:
                 actual = hashlib.sha256(f.read()).hexdigest()
     finally:
-        for domain in domains:
+        for domain in paused:
             virsh('resume', domain)
     if actual != expected:
         return f'the first {length // MIB} MiB of {active} have SHA-256 {actual}, the seed wrote {expected}'
